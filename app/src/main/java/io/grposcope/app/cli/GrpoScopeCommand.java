@@ -1,0 +1,22 @@
+package io.grposcope.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code grposcope} command and its subcommands. */
+@Command(name = "grposcope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "GRPO Scope: train GRPO-family methods and watch their training dynamics.")
+public final class GrpoScopeCommand implements Runnable {
+
+    /** Builds the command line with every subcommand registered. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GrpoScopeCommand());
+        // subcommands are registered here, one line each
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
