@@ -1,0 +1,250 @@
+package io.grposcope.app.ui.chart;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scalar chart of long series on a Canvas: raw values reduced per pixel column to exact min/max (spikes
+ * survive), the debiased-EMA smoothed curve on top, optional log scale and stacked areas (clip fractions).
+ * Cost per frame depends on the pixel width, not on the number of steps.
+ */
+public final class LineChartCanvas extends PlotCanvas {
+    private final List<Trace> traces = new ArrayList<>();
+    private final ColumnReduction reduction = new ColumnReduction();
+    private final PolylineBuilder line = new PolylineBuilder();
+    private double smoothing;
+    private boolean logScale;
+    private double yMin;
+    private double yMax;
+
+    public LineChartCanvas(String title, XAxisLink axis, EventLog events, double smoothing) {
+        super(title, axis, events);
+        this.smoothing = smoothing;
+    }
+
+    public Trace addTrace(SeriesBuffer s, String label, boolean comparison, boolean stacked) {
+        Trace t = new Trace(s, label, traces.size(), comparison, stacked, smoothing);
+        traces.add(t);
+        invalidate();
+        return t;
+    }
+
+    public void removeComparisonTraces() {
+        traces.removeIf(Trace::comparison);
+        invalidate();
+    }
+
+    public List<Trace> traces() {
+        return List.copyOf(traces);
+    }
+
+    /** Number of raw points behind this chart (all traces); grows as the run trains. */
+    public int pointCount() {
+        int n = 0;
+        for (Trace t : traces) {
+            n += t.series().size();
+        }
+        return n;
+    }
+
+    public void setSmoothing(double w) {
+        smoothing = w;
+        traces.forEach(t -> t.smoothed().setWeight(w));
+        invalidate();
+    }
+
+    public void setLogScale(boolean log) {
+        logScale = log;
+        invalidate();
+    }
+
+    public boolean logScale() {
+        return logScale;
+    }
+
+    @Override
+    protected void paintPlot(GraphicsContext g, ChartPalette p) {
+        int cols = Math.max(1, (int) plotWidth());
+        computeYRange(cols);
+        paintYAxis(g, p);
+        paintXAxis(g, p);
+        if (traces.stream().anyMatch(Trace::stacked)) {
+            new StackedAreaPainter(this, reduction).paint(g, p, traces, cols);
+        }
+        for (Trace t : traces) {
+            if (!t.stacked()) {
+                paintTrace(g, p, t, cols);
+            }
+        }
+        paintLegend(g, p);
+    }
+
+    private void paintTrace(GraphicsContext g, ChartPalette p, Trace t, int cols) {
+        t.smoothed().catchUp();
+        Color c = p.trace(t.colorIndex());
+        boolean smoothOn = smoothing > 0;
+        g.setLineDashes(t.comparison() ? new double[] {5, 4} : null);
+        g.setLineWidth(1);
+        g.setStroke(smoothOn ? c.deriveColor(0, 0.6, 1, 0.35) : c);
+        SeriesBuffer s = t.series();
+        int from = s.lowerBound(axis.start());
+        int to = s.lowerBound(axis.end() + 0.5);
+        if (to - from <= cols) {
+            paintPoints(g, s, Math.max(0, from - 1), Math.min(s.size(), to + 1), false, t);
+            if (smoothOn) {
+                g.setStroke(c);
+                g.setLineWidth(1.6);
+                paintPoints(g, s, Math.max(0, from - 1), Math.min(s.size(), to + 1), true, t);
+            }
+        } else {
+            paintColumns(g, s, cols, t, smoothOn, c);
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    private void paintPoints(GraphicsContext g, SeriesBuffer s, int from, int to, boolean smooth, Trace t) {
+        line.reset();
+        for (int i = from; i < to; i++) {
+            float v = smooth ? t.smoothed().valueAt(i) : s.valueAt(i);
+            line.add(xOf(s.stepAt(i)), yOf(v));
+        }
+        line.stroke(g);
+    }
+
+    private void paintColumns(GraphicsContext g, SeriesBuffer s, int cols, Trace t, boolean smoothOn, Color c) {
+        reduction.reduce(s, axis.start(), axis.end() + 0.5, cols);
+        line.reset();
+        for (int col = 0; col < cols; col++) {
+            if (reduction.count(col) == 0) {
+                continue;
+            }
+            double x = LEFT + col + 0.5;
+            line.add(x, yOf(reduction.first(col)));
+            line.add(x, yOf(reduction.min(col)));
+            line.add(x, yOf(reduction.max(col)));
+            line.add(x, yOf(reduction.last(col)));
+        }
+        line.stroke(g);
+        if (!smoothOn) {
+            return;
+        }
+        line.reset();
+        for (int col = 0; col < cols; col++) {
+            if (reduction.count(col) > 0) {
+                line.add(LEFT + col + 0.5, yOf(t.smoothed().valueAt(reduction.lastIndex(col))));
+            }
+        }
+        g.setStroke(c);
+        g.setLineWidth(1.6);
+        line.stroke(g);
+    }
+
+    private void computeYRange(int cols) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        float[] mm = new float[2];
+        for (Trace t : traces) {
+            SeriesBuffer s = t.series();
+            s.minMax(s.lowerBound(axis.start()), s.lowerBound(axis.end() + 0.5), mm);
+            if (!Float.isNaN(mm[0])) {
+                lo = Math.min(lo, mm[0]);
+                hi = Math.max(hi, t.stacked() ? mm[1] * stackedCount() : mm[1]);
+            }
+        }
+        if (lo == Double.POSITIVE_INFINITY) {
+            lo = 0;
+            hi = 1;
+        }
+        if (traces.stream().anyMatch(Trace::stacked)) {
+            lo = Math.min(0, lo);
+        }
+        if (logScale) {
+            hi = Math.log10(Math.max(hi, 1e-12));
+            lo = lo > 0 ? Math.log10(lo) : hi - 4;
+        }
+        if (hi - lo < 1e-12) {
+            double pad = Math.max(Math.abs(hi) * 0.05, 1e-6);
+            lo -= pad;
+            hi += pad;
+        }
+        double pad = (hi - lo) * 0.05;
+        yMin = lo - pad;
+        yMax = hi + pad;
+    }
+
+    private int stackedCount() {
+        return (int) traces.stream().filter(Trace::stacked).count();
+    }
+
+    /** Pixel y of a data value (log applied when on); NaN for values that cannot be drawn. */
+    double yOf(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.NaN;
+        }
+        double t = logScale ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+        return TOP + (1 - (t - yMin) / (yMax - yMin)) * plotHeight();
+    }
+
+    double axisStart() {
+        return axis.start();
+    }
+
+    double axisEnd() {
+        return axis.end();
+    }
+
+    double left() {
+        return LEFT;
+    }
+
+    double plotBottom() {
+        return TOP + plotHeight();
+    }
+
+    private void paintYAxis(GraphicsContext g, ChartPalette p) {
+        double[] ticks = Ticks.nice(yMin, yMax, Math.max(2, (int) (plotHeight() / 35)));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(1);
+        for (double t : ticks) {
+            double y = Math.round(TOP + (1 - (t - yMin) / (yMax - yMin)) * plotHeight()) + 0.5;
+            g.setStroke(p.grid());
+            g.strokeLine(LEFT, y, LEFT + plotWidth(), y);
+            g.setFill(p.muted());
+            g.fillText(logScale ? "1e" + Ticks.format(t) : Ticks.format(t), LEFT - 4, y);
+        }
+    }
+
+    private void paintLegend(GraphicsContext g, ChartPalette p) {
+        if (traces.size() < 2 || !Double.isNaN(axis.crosshair())) {
+            return;
+        }
+        double x = LEFT + plotWidth();
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = traces.size() - 1; i >= 0; i--) {
+            Trace t = traces.get(i);
+            g.setFill(p.trace(t.colorIndex()));
+            g.fillText(t.label(), x, 4);
+            x -= t.label().length() * 6.2 + 12;
+        }
+    }
+
+    @Override
+    protected String readout(double step) {
+        StringBuilder sb = new StringBuilder("step ").append((long) step);
+        for (Trace t : traces) {
+            SeriesBuffer s = t.series();
+            int i = Math.min(s.size() - 1, s.lowerBound(step));
+            if (i >= 0 && Math.abs(s.stepAt(i) - step) < 0.5) {
+                sb.append("  ").append(t.label()).append('=').append(String.format("%.4g", s.valueAt(i)));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,228 @@
+package io.grposcope.app.ui.chart;
+
+import io.grposcope.core.metrics.RunEvent;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Base of the run view's plots: a Canvas on the shared step axis ({@link XAxisLink}) with zoom (wheel),
+ * pan (drag), crosshair (hover), step selection (click), reset (double click) and event markers. Drawing
+ * happens only in {@link #renderIfDirty()}, which the run view's pulse calls at most once per frame.
+ */
+public abstract class PlotCanvas extends Region {
+    protected static final double LEFT = 58;
+    protected static final double RIGHT = 10;
+    protected static final double TOP = 22;
+    protected static final double BOTTOM = 20;
+    protected static final Font FONT = Font.font(11);
+
+    protected final XAxisLink axis;
+    protected final EventLog events;
+    protected final Label title = new Label();
+    private final Canvas canvas = new Canvas();
+    private final Region probe = new Region();
+    private final Runnable axisListener = this::invalidate;
+    private ChartPalette palette = ChartPalette.fallback();
+    private boolean paletteStale = true;
+    private boolean dirty = true;
+    private long renders;
+    private double dragX = Double.NaN;
+
+    protected PlotCanvas(String titleText, XAxisLink axis, EventLog events) {
+        this.axis = axis;
+        this.events = events;
+        title.setText(titleText);
+        title.getStyleClass().add("plot-title");
+        probe.setManaged(false);
+        probe.setVisible(false);
+        getChildren().addAll(canvas, title, probe);
+        getStyleClass().add("plot-canvas");
+        setMinSize(160, 90);
+        setPrefSize(420, 170);
+        axis.addListener(axisListener);
+        installMouse();
+        widthProperty().addListener((o, a, b) -> invalidate());
+        heightProperty().addListener((o, a, b) -> invalidate());
+        sceneProperty().addListener((o, a, b) -> refreshTheme());
+    }
+
+    public final void invalidate() {
+        dirty = true;
+    }
+
+    public final boolean isDirty() {
+        return dirty;
+    }
+
+    /** Number of times this plot has been drawn; lets tests and the bench see work being done. */
+    public final long renderCount() {
+        return renders;
+    }
+
+    public final void refreshTheme() {
+        paletteStale = true;
+        invalidate();
+    }
+
+    /** Draws now if anything changed since the last draw. */
+    public final void renderIfDirty() {
+        if (!dirty || getWidth() < 2 || getHeight() < 2) {
+            return;
+        }
+        dirty = false;
+        if (paletteStale && getScene() != null) {
+            palette = ChartPalette.resolve(probe);
+            paletteStale = false;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFont(FONT);
+        paintPlot(g, palette);
+        paintMarkers(g);
+        paintCrosshair(g);
+        renders++;
+    }
+
+    /** Stops listening to the shared axis; the plot is dead afterwards. */
+    public void dispose() {
+        axis.removeListener(axisListener);
+    }
+
+    protected abstract void paintPlot(GraphicsContext g, ChartPalette p);
+
+    /** Text shown at the crosshair (value readout), or null. */
+    protected abstract String readout(double step);
+
+    protected final ChartPalette palette() {
+        return palette;
+    }
+
+    protected final double plotWidth() {
+        return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+    }
+
+    protected final double plotHeight() {
+        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+    }
+
+    protected final double xOf(double step) {
+        return LEFT + (step - axis.start()) / (axis.end() - axis.start()) * plotWidth();
+    }
+
+    protected final double stepOf(double x) {
+        return axis.start() + (x - LEFT) / plotWidth() * (axis.end() - axis.start());
+    }
+
+    protected final void paintXAxis(GraphicsContext g, ChartPalette p) {
+        double[] ticks = Ticks.nice(axis.start(), axis.end(), Math.max(2, (int) (plotWidth() / 90)));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setLineWidth(1);
+        for (double t : ticks) {
+            double x = Math.round(xOf(t)) + 0.5;
+            g.setStroke(p.grid());
+            g.strokeLine(x, TOP, x, TOP + plotHeight());
+            g.setFill(p.muted());
+            g.fillText(Ticks.format(t), x, TOP + plotHeight() + 3);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            invalidate();
+        }
+        title.resizeRelocate(LEFT, 2, Math.max(10, w - LEFT - RIGHT), TOP - 4);
+    }
+
+    private void paintMarkers(GraphicsContext g) {
+        g.setLineWidth(1);
+        for (RunEvent e : events.between(axis.start(), axis.end())) {
+            double x = Math.round(xOf(e.step())) + 0.5;
+            g.setStroke(palette.eventColor(e.type()).deriveColor(0, 1, 1, 0.55));
+            g.strokeLine(x, TOP, x, TOP + plotHeight());
+            g.setFill(palette.eventColor(e.type()));
+            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {TOP, TOP, TOP + 6}, 3);
+        }
+    }
+
+    private void paintCrosshair(GraphicsContext g) {
+        double c = axis.crosshair();
+        long sel = axis.selectedStep();
+        if (sel >= axis.start() && sel <= axis.end()) {
+            double x = Math.round(xOf(sel)) + 0.5;
+            g.setStroke(palette.accent());
+            g.setLineWidth(1.5);
+            g.strokeLine(x, TOP, x, TOP + plotHeight());
+        }
+        if (Double.isNaN(c) || c < axis.start() || c > axis.end()) {
+            return;
+        }
+        double x = Math.round(xOf(c)) + 0.5;
+        g.setStroke(palette.foreground().deriveColor(0, 1, 1, 0.5));
+        g.setLineWidth(1);
+        g.setLineDashes(3, 3);
+        g.strokeLine(x, TOP, x, TOP + plotHeight());
+        g.setLineDashes((double[]) null);
+        String text = readout(c);
+        RunEvent near = events.near(c, (axis.end() - axis.start()) / plotWidth() * 3);
+        if (near != null) {
+            text = (text == null ? "" : text + "   ") + near.type() + " " + near.message();
+        }
+        if (text != null) {
+            g.setFill(palette.foreground());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(text, LEFT + plotWidth(), 4);
+        }
+    }
+
+    private void installMouse() {
+        setOnMouseMoved(e -> axis.setCrosshair(Math.round(stepOf(e.getX()))));
+        setOnMouseExited(e -> axis.setCrosshair(Double.NaN));
+        setOnScroll(this::onScroll);
+        setOnMousePressed(e -> dragX = e.getX());
+        setOnMouseDragged(this::onDrag);
+        setOnMouseReleased(e -> dragX = Double.NaN);
+        setOnMouseClicked(this::onClick);
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            axis.zoom(stepOf(e.getX()), e.getDeltaY() > 0 ? 0.8 : 1.25);
+        }
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (Double.isNaN(dragX)) {
+            return;
+        }
+        double delta = (dragX - e.getX()) / plotWidth() * (axis.end() - axis.start());
+        dragX = e.getX();
+        axis.pan(delta);
+    }
+
+    private void onClick(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+            return;
+        }
+        if (e.getClickCount() == 2) {
+            axis.reset();
+        } else {
+            axis.select(Math.max(0, Math.round(stepOf(e.getX()))));
+        }
+    }
+}
