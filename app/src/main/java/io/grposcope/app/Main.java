@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Startup.prepare(args);
         if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
             io.grposcope.app.ui.DesktopLauncher.launch(new String[0]);
             return;
