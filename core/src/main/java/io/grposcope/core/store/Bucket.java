@@ -1,0 +1,82 @@
+package io.grposcope.core.store;
+
+/**
+ * Running reduction of a stretch of a series: min/max/sum over finite values, counts of NaN and ±Inf, and the
+ * value at the newest step. Used for chunk summaries and for drawing buckets.
+ */
+final class Bucket {
+
+    long firstStep = Long.MAX_VALUE;
+    long lastStep = Long.MIN_VALUE;
+    long finite;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double sum;
+    long nan;
+    long posInf;
+    long negInf;
+    double last = Double.NaN;
+
+    void add(long step, double v) {
+        if (Double.isNaN(v)) {
+            nan++;
+        } else if (v == Double.POSITIVE_INFINITY) {
+            posInf++;
+        } else if (v == Double.NEGATIVE_INFINITY) {
+            negInf++;
+        } else {
+            finite++;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        span(step, v);
+    }
+
+    void merge(Bucket o) {
+        finite += o.finite;
+        min = Math.min(min, o.min);
+        max = Math.max(max, o.max);
+        sum += o.sum;
+        nan += o.nan;
+        posInf += o.posInf;
+        negInf += o.negInf;
+        firstStep = Math.min(firstStep, o.firstStep);
+        if (o.lastStep >= lastStep) {
+            lastStep = o.lastStep;
+            last = o.last;
+        }
+    }
+
+    private void span(long step, double v) {
+        firstStep = Math.min(firstStep, step);
+        if (step >= lastStep) {
+            lastStep = step;
+            last = v;
+        }
+    }
+
+    long count() {
+        return finite + nonFinite();
+    }
+
+    long nonFinite() {
+        return nan + posInf + negInf;
+    }
+
+    boolean isEmpty() {
+        return count() == 0;
+    }
+
+    double minOrNaN() {
+        return finite == 0 ? Double.NaN : min;
+    }
+
+    double maxOrNaN() {
+        return finite == 0 ? Double.NaN : max;
+    }
+
+    double mean() {
+        return finite == 0 ? Double.NaN : sum / finite;
+    }
+}

@@ -1,0 +1,177 @@
+package io.grposcope.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads scalar series along a lineage. Downsampling folds whole chunk summaries when buckets are at least a chunk
+ * wide (bucket edges aligned to chunks), and decodes points only where a chunk straddles a range or segment edge.
+ */
+final class SeriesReader {
+
+    private static final String SUMMARY = "SELECT chunk, first_step, last_step, n, min, max, sum, nan, pinf, ninf,"
+            + " last_value FROM scalar_chunks WHERE tag = ? AND branch = ? AND chunk BETWEEN ? AND ? ORDER BY chunk";
+    private static final String DATA = "SELECT chunk, data FROM scalar_chunks WHERE tag = ? AND branch = ?"
+            + " AND chunk BETWEEN ? AND ? ORDER BY chunk";
+
+    private SeriesReader() {
+    }
+
+    private record Summary(long branch, long chunk, long lo, long hi, Bucket bucket) {
+        boolean inside() {
+            return bucket.firstStep >= lo && bucket.lastStep <= hi;
+        }
+    }
+
+    static SeriesBuckets buckets(Connection c, long runId, List<LineageSegment> segs, String tag, long from, long to,
+                                 int buckets) throws SQLException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
+        }
+        long tagId = Tags.find(c, runId, Tags.SCALAR, tag);
+        List<Summary> sums = tagId < 0 ? List.of() : summaries(c, tagId, segs, from, to);
+        if (sums.isEmpty()) {
+            return result(tag, new Bucket[0]);
+        }
+        long minStep = Long.MAX_VALUE;
+        long maxStep = Long.MIN_VALUE;
+        for (Summary s : sums) {
+            minStep = Math.min(minStep, Math.max(s.lo, s.bucket.firstStep));
+            maxStep = Math.max(maxStep, Math.min(s.hi, s.bucket.lastStep));
+        }
+        boolean chunked = (maxStep - minStep + 1) / buckets >= Schema.CHUNK;
+        long base = chunked ? minStep >> Schema.CHUNK_BITS << Schema.CHUNK_BITS : minStep;
+        long width = Math.max(1, ceilDiv(maxStep - base + 1, buckets));
+        if (chunked) {
+            width = ceilDiv(width, Schema.CHUNK) * Schema.CHUNK;
+        }
+        Bucket[] out = new Bucket[(int) ((maxStep - base) / width + 1)];
+        for (Summary s : sums) {
+            if (chunked && s.inside()) {
+                fold(out, (s.bucket.firstStep - base) / width).merge(s.bucket);
+            } else {
+                foldPoints(out, base, width, points(c, tagId, s.branch, s.chunk), s.lo, s.hi);
+            }
+        }
+        return result(tag, out);
+    }
+
+    static RawSeries raw(Connection c, long runId, List<LineageSegment> segs, String tag, long from, long to)
+            throws SQLException {
+        long tagId = Tags.find(c, runId, Tags.SCALAR, tag);
+        List<long[]> stepsWalls = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = segs.size() - 1; i >= 0 && tagId >= 0; i--) {
+            long[] r = Lineages.clip(segs.get(i), from, to);
+            if (r == null) {
+                continue;
+            }
+            for (ScalarChunk ch : Rows.query(c, DATA, rs -> ScalarChunk.decode(0, 0, rs.getLong(1), rs.getBytes(2)),
+                    tagId, segs.get(i).branchId(), ScalarChunk.chunkOf(r[0]), ScalarChunk.chunkOf(r[1]))) {
+                for (int k = 0; k < ch.size(); k++) {
+                    if (ch.step(k) >= r[0] && ch.step(k) <= r[1]) {
+                        stepsWalls.add(new long[] {ch.step(k), ch.wall(k)});
+                        values.add(ch.value(k));
+                    }
+                }
+            }
+        }
+        long[] steps = new long[values.size()];
+        long[] walls = new long[values.size()];
+        double[] vals = new double[values.size()];
+        for (int i = 0; i < vals.length; i++) {
+            steps[i] = stepsWalls.get(i)[0];
+            walls[i] = stepsWalls.get(i)[1];
+            vals[i] = values.get(i);
+        }
+        return new RawSeries(tag, steps, walls, vals);
+    }
+
+    private static List<Summary> summaries(Connection c, long tagId, List<LineageSegment> segs, long from, long to)
+            throws SQLException {
+        List<Summary> out = new ArrayList<>();
+        for (LineageSegment seg : segs) {
+            long[] r = Lineages.clip(seg, from, to);
+            if (r == null) {
+                continue;
+            }
+            out.addAll(Rows.query(c, SUMMARY, rs -> new Summary(seg.branchId(), rs.getLong(1), r[0], r[1],
+                    summaryBucket(rs)), tagId, seg.branchId(), ScalarChunk.chunkOf(r[0]), ScalarChunk.chunkOf(r[1])));
+        }
+        out.removeIf(s -> s.bucket.lastStep < s.lo || s.bucket.firstStep > s.hi);
+        return out;
+    }
+
+    private static Bucket summaryBucket(java.sql.ResultSet rs) throws SQLException {
+        Bucket b = new Bucket();
+        b.firstStep = rs.getLong(2);
+        b.lastStep = rs.getLong(3);
+        b.finite = rs.getLong(4);
+        b.min = b.finite == 0 ? Double.POSITIVE_INFINITY : rs.getDouble(5);
+        b.max = b.finite == 0 ? Double.NEGATIVE_INFINITY : rs.getDouble(6);
+        b.sum = rs.getDouble(7);
+        b.nan = rs.getLong(8);
+        b.posInf = rs.getLong(9);
+        b.negInf = rs.getLong(10);
+        b.last = Rows.nullableDouble(rs, 11);
+        return b;
+    }
+
+    private static ScalarChunk points(Connection c, long tagId, long branch, long chunk) throws SQLException {
+        return Rows.query(c, DATA, rs -> ScalarChunk.decode(tagId, branch, rs.getLong(1), rs.getBytes(2)), tagId,
+                branch, chunk, chunk).get(0);
+    }
+
+    private static void foldPoints(Bucket[] out, long base, long width, ScalarChunk ch, long lo, long hi) {
+        for (int k = 0; k < ch.size(); k++) {
+            long step = ch.step(k);
+            if (step >= lo && step <= hi) {
+                fold(out, (step - base) / width).add(step, ch.value(k));
+            }
+        }
+    }
+
+    private static Bucket fold(Bucket[] out, long index) {
+        int i = (int) index;
+        if (out[i] == null) {
+            out[i] = new Bucket();
+        }
+        return out[i];
+    }
+
+    private static SeriesBuckets result(String tag, Bucket[] buckets) {
+        List<Bucket> kept = new ArrayList<>();
+        for (Bucket b : buckets) {
+            if (b != null && !b.isEmpty()) {
+                kept.add(b);
+            }
+        }
+        int n = kept.size();
+        long[] first = new long[n];
+        long[] last = new long[n];
+        double[] min = new double[n];
+        double[] max = new double[n];
+        double[] mean = new double[n];
+        double[] lastV = new double[n];
+        long[] count = new long[n];
+        long[] nonFinite = new long[n];
+        for (int i = 0; i < n; i++) {
+            Bucket b = kept.get(i);
+            first[i] = b.firstStep;
+            last[i] = b.lastStep;
+            min[i] = b.minOrNaN();
+            max[i] = b.maxOrNaN();
+            mean[i] = b.mean();
+            lastV[i] = b.last;
+            count[i] = b.count();
+            nonFinite[i] = b.nonFinite();
+        }
+        return new SeriesBuckets(tag, first, last, min, max, mean, lastV, count, nonFinite);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
