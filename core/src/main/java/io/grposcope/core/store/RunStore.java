@@ -42,6 +42,9 @@ public interface RunStore extends AutoCloseable {
     /** A writer for one run/branch: add it to the run's listeners; close it to flush and stop its thread. */
     StoreWriter writer(RunIds ids);
 
+    /** A writer with a given queue capacity (steps) and flush interval (milliseconds). */
+    StoreWriter writer(RunIds ids, int capacity, long flushMillis);
+
     /** Creates a branch that shares {@code parentBranchId}'s history up to and including {@code atStep}. */
     long branch(long runId, long parentBranchId, long atStep, String label);
 

@@ -75,7 +75,7 @@ public final class SqliteRunStore implements RunStore {
         return writer(ids, StoreWriter.DEFAULT_CAPACITY, StoreWriter.DEFAULT_FLUSH_MILLIS);
     }
 
-    /** A writer with a given queue capacity (steps) and flush interval. */
+    @Override
     public StoreWriter writer(RunIds ids, int capacity, long flushMillis) {
         ensureOpen();
         try {
