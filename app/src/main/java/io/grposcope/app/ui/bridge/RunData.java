@@ -58,6 +58,10 @@ public final class RunData {
         return scalars.keySet();
     }
 
+    public Set<String> histogramTags() {
+        return histograms.keySet();
+    }
+
     public long lastStep() {
         return lastStep;
     }

@@ -36,6 +36,12 @@ public final class HeatmapCanvas extends PlotCanvas {
         invalidate();
     }
 
+    /** Takes over the guide lines of a placeholder heatmap. */
+    public void guidesFrom(HeatmapCanvas other) {
+        guides.addAll(other.guides);
+        invalidate();
+    }
+
     @Override
     protected void paintPlot(GraphicsContext g, ChartPalette p) {
         paintXAxis(g, p);

@@ -17,6 +17,7 @@ public final class HistogramPanel extends Region {
     private HeatmapSeries series;
     private long step = -1;
     private boolean dirty = true;
+    private ChartPalette palette;
 
     public HistogramPanel() {
         probe.setManaged(false);
@@ -49,7 +50,10 @@ public final class HistogramPanel extends Region {
             return;
         }
         dirty = false;
-        ChartPalette p = ChartPalette.resolve(probe);
+        if (palette == null && getScene() != null) {
+            palette = ChartPalette.resolve(probe);
+        }
+        ChartPalette p = palette == null ? ChartPalette.fallback() : palette;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(p.background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());

@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class LineChartCanvas extends PlotCanvas {
     private final List<Trace> traces = new ArrayList<>();
+    private final List<java.util.function.DoubleSupplier> guides = new ArrayList<>();
     private final ColumnReduction reduction = new ColumnReduction();
     private final PolylineBuilder line = new PolylineBuilder();
     private double smoothing;
@@ -32,6 +33,12 @@ public final class LineChartCanvas extends PlotCanvas {
         traces.add(t);
         invalidate();
         return t;
+    }
+
+    /** A dashed horizontal line at a value read at each draw (e.g. the gradient clip threshold). */
+    public void addGuide(java.util.function.DoubleSupplier value) {
+        guides.add(value);
+        invalidate();
     }
 
     public void removeComparisonTraces() {
@@ -81,7 +88,21 @@ public final class LineChartCanvas extends PlotCanvas {
                 paintTrace(g, p, t, cols);
             }
         }
+        paintGuides(g, p);
         paintLegend(g, p);
+    }
+
+    private void paintGuides(GraphicsContext g, ChartPalette p) {
+        g.setStroke(p.danger());
+        g.setLineWidth(1);
+        g.setLineDashes(6, 4);
+        for (java.util.function.DoubleSupplier s : guides) {
+            double y = yOf(s.getAsDouble());
+            if (Double.isFinite(y) && y >= TOP && y <= TOP + plotHeight()) {
+                g.strokeLine(LEFT, y, LEFT + plotWidth(), y);
+            }
+        }
+        g.setLineDashes((double[]) null);
     }
 
     private void paintTrace(GraphicsContext g, ChartPalette p, Trace t, int cols) {

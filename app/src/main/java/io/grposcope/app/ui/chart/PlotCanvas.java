@@ -54,6 +54,19 @@ public abstract class PlotCanvas extends Region {
         sceneProperty().addListener((o, a, b) -> refreshTheme());
     }
 
+    public final String titleText() {
+        return title.getText();
+    }
+
+    /** The glossary tooltip sits on the title, so hovering the plot itself stays free for the crosshair. */
+    public final void setTitleTooltip(javafx.scene.control.Tooltip t) {
+        title.setTooltip(t);
+    }
+
+    public final javafx.scene.control.Tooltip titleTooltip() {
+        return title.getTooltip();
+    }
+
     public final void invalidate() {
         dirty = true;
     }

@@ -1,0 +1,112 @@
+package io.grposcope.app.ui.newrun;
+
+import io.grposcope.core.config.RunConfig;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+
+import java.util.Map;
+
+/** The general part of the new-run form: name, task, model size, rollout, optimizer, steps. */
+final class RunConfigForm extends GridPane {
+    /** Model size presets: d_model, heads, layers. */
+    private static final Map<String, int[]> SIZES = new java.util.LinkedHashMap<>();
+
+    static {
+        SIZES.put("tiny (d=32, 1 layer)", new int[] {32, 2, 1});
+        SIZES.put("small (d=64, 2 layers)", new int[] {64, 4, 2});
+        SIZES.put("medium (d=128, 4 layers)", new int[] {128, 4, 4});
+    }
+
+    private final RunConfig base;
+    private final TextField name = new TextField();
+    private final ComboBox<String> task = new ComboBox<>();
+    private final TextField difficulty = new TextField();
+    private final ComboBox<String> size = new ComboBox<>();
+    private final TextField prompts = new TextField();
+    private final TextField group = new TextField();
+    private final TextField temperature = new TextField();
+    private final TextField maxTokens = new TextField();
+    private final TextField lr = new TextField();
+    private final TextField gradClip = new TextField();
+    private final TextField warmSteps = new TextField();
+    private final TextField steps = new TextField();
+
+    RunConfigForm(RunConfig base) {
+        this.base = base;
+        setHgap(8);
+        setVgap(4);
+        name.setText("run");
+        task.getItems().addAll("addition", "sort", "countdown");
+        task.setValue(base.task().id());
+        difficulty.setText(String.valueOf(base.task().difficulty()));
+        size.getItems().addAll(SIZES.keySet());
+        size.setValue("small (d=64, 2 layers)");
+        prompts.setText(String.valueOf(base.rollout().promptsPerStep()));
+        group.setText(String.valueOf(base.rollout().groupSize()));
+        temperature.setText(String.valueOf(base.rollout().temperature()));
+        maxTokens.setText(String.valueOf(base.rollout().maxNewTokens()));
+        lr.setText(String.valueOf(base.optimizer().lr()));
+        gradClip.setText(String.valueOf(base.optimizer().gradClip()));
+        warmSteps.setText(String.valueOf(base.warmStart().steps()));
+        steps.setText(String.valueOf(base.steps()));
+        int r = 0;
+        addRow(r++, new Label("Name"), name);
+        addRow(r++, new Label("Task"), task, new Label("difficulty"), difficulty);
+        addRow(r++, new Label("Model size"), size);
+        addRow(r++, new Label("Prompts / step"), prompts, new Label("group size G"), group);
+        addRow(r++, new Label("Temperature"), temperature, new Label("max new tokens"), maxTokens);
+        addRow(r++, new Label("Learning rate"), lr, new Label("grad clip"), gradClip);
+        addRow(r, new Label("Warm-start steps"), warmSteps, new Label("GRPO steps"), steps);
+    }
+
+    RunConfig build(RunConfig.MethodConfig method) {
+        int[] s = SIZES.get(size.getValue());
+        RunConfig.PolicyConfig policy = new RunConfig.PolicyConfig(s[0], s[1], s[2], base.policy().context());
+        RunConfig.RolloutConfig rollout = new RunConfig.RolloutConfig(positive(prompts, "prompts per step"),
+                positive(group, "group size"), real(temperature, "temperature"), base.rollout().topP(),
+                positive(maxTokens, "max new tokens"));
+        RunConfig.OptimizerConfig o = base.optimizer();
+        RunConfig.OptimizerConfig opt = new RunConfig.OptimizerConfig(real(lr, "learning rate"), o.beta1(), o.beta2(),
+                o.eps(), o.weightDecay(), real(gradClip, "grad clip"), o.warmupSteps(), o.schedule());
+        RunConfig.WarmStartConfig w = base.warmStart();
+        return new RunConfig(base.schemaVersion(), name.getText().strip().isEmpty() ? "run" : name.getText().strip(),
+                new RunConfig.TaskConfig("token", task.getValue(), positive(difficulty, "difficulty")), policy, method,
+                rollout, opt, base.ppo(), base.kl(), new RunConfig.WarmStartConfig(nonNegative(warmSteps,
+                "warm-start steps"), w.lr(), w.batchSize()), base.flow(), base.metrics(), base.seed(), base.device(),
+                positive(steps, "GRPO steps"));
+    }
+
+    private static int positive(TextField f, String what) {
+        int v = nonNegative(f, what);
+        if (v < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, got " + v);
+        }
+        return v;
+    }
+
+    private static int nonNegative(TextField f, String what) {
+        try {
+            int v = Integer.parseInt(f.getText().strip());
+            if (v < 0) {
+                throw new IllegalArgumentException(what + " must not be negative, got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": '" + f.getText() + "' is not a whole number");
+        }
+    }
+
+    private static double real(TextField f, String what) {
+        try {
+            double v = Double.parseDouble(f.getText().strip());
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(what + " must be a positive number, got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": '" + f.getText() + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.grposcope.app.ui.run;
+
+import java.util.List;
+
+/**
+ * A line chart of the dashboard: glossary key (also the title), the tags it draws (the first tag present of
+ * each alternative group, since trainers name some metrics differently), which are stacked, and log scale.
+ */
+record ChartSpec(String key, List<List<String>> tags, List<String> stacked, boolean log) {
+
+    static ChartSpec of(String key, String... tags) {
+        return new ChartSpec(key, java.util.Arrays.stream(tags).map(List::of).toList(), List.of(), false);
+    }
+
+    ChartSpec withLog() {
+        return new ChartSpec(key, tags, stacked, true);
+    }
+
+    ChartSpec withAlternatives(List<String> alternatives) {
+        List<List<String>> t = new java.util.ArrayList<>(tags);
+        t.add(alternatives);
+        return new ChartSpec(key, t, stacked, log);
+    }
+
+    /** The dashboard's line charts, in reading order. */
+    static List<ChartSpec> dashboard() {
+        return List.of(
+                ChartSpec.of("reward/mean", "reward/mean", "eval/reward/mean"),
+                ChartSpec.of("grad/norm", "grad/norm").withLog(),
+                new ChartSpec("clip/frac_high", List.of(List.of("clip/frac_high"), List.of("clip/frac_low"),
+                        List.of("clip/frac_dual")), List.of("clip/frac_high", "clip/frac_low"), false),
+                ChartSpec.of("entropy/token_mean", "entropy/token_mean"),
+                ChartSpec.of("kl/ref", "kl/ref", "kl/old_k1"),
+                ChartSpec.of("len/mean", "len/mean", "len/max"),
+                ChartSpec.of("reward/frac_zero_std", "reward/frac_zero_std", "reward/std_group_mean"),
+                ChartSpec.of("loss/policy", "loss/policy", "loss/total"),
+                ChartSpec.of("lr", "lr").withLog(),
+                new ChartSpec("perf/throughput", List.of(List.of("perf/throughput", "perf/tokens_per_s",
+                        "timing_s/step")), List.of(), false),
+                ChartSpec.of("warm_start/loss", "warm_start/loss"));
+    }
+}

@@ -1,0 +1,235 @@
+package io.grposcope.app.ui.run;
+
+import io.grposcope.app.ui.bridge.RunData;
+import io.grposcope.app.ui.chart.EventLog;
+import io.grposcope.app.ui.chart.HeatmapCanvas;
+import io.grposcope.app.ui.chart.HeatmapSeries;
+import io.grposcope.app.ui.chart.LineChartCanvas;
+import io.grposcope.app.ui.chart.PlotCanvas;
+import io.grposcope.app.ui.chart.XAxisLink;
+import io.grposcope.app.ui.glossary.Glossary;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The grid of plots of one run view, all on one {@link XAxisLink}: scalar charts from {@link ChartSpec},
+ * heatmaps of the log-ratio / advantage / entropy histograms and the per-layer gradient norms. Tags bind
+ * when they first appear in the data. {@link #renderAll()} draws what changed; {@link #dispose()} unhooks all.
+ */
+public final class Dashboard extends GridPane {
+    private static final List<String> RATIO = List.of("log_ratio", "ratio/log", "ratio/log_ratio");
+    private static final List<String> ADV = List.of("adv", "adv/hist", "advantage", "adv/token");
+    private static final List<String> ENTROPY = List.of("entropy/token", "entropy/hist", "entropy");
+
+    private final RunData data;
+    private final XAxisLink axis = new XAxisLink();
+    private final Glossary glossary;
+    private final List<PlotCanvas> plots = new ArrayList<>();
+    private final Map<LineChartCanvas, ChartSpec> specs = new HashMap<>();
+    private final Map<LineChartCanvas, List<Boolean>> bound = new HashMap<>();
+    private final Map<HeatmapCanvas, List<String>> pendingHeatmaps = new HashMap<>();
+    private final List<RunData> compared = new ArrayList<>();
+    private int knownTags = -1;
+    private long lastStep = -1;
+    private double smoothing = 0.6;
+
+    public Dashboard(RunData data, Glossary glossary, DoubleSupplier clipLow, DoubleSupplier clipHigh,
+                     DoubleSupplier gradClip) {
+        this.data = data;
+        this.glossary = glossary;
+        getStyleClass().add("dashboard");
+        setHgap(6);
+        setVgap(6);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+        }
+        build(clipLow, clipHigh, gradClip);
+    }
+
+    private void build(DoubleSupplier clipLow, DoubleSupplier clipHigh, DoubleSupplier gradClip) {
+        List<ChartSpec> lines = ChartSpec.dashboard();
+        LineChartCanvas reward = line(lines.get(0));
+        LineChartCanvas grad = line(lines.get(1));
+        grad.addGuide(gradClip);
+        HeatmapCanvas layers = new HeatmapCanvas("grad/layer_norms", data.layerNorms(), axis, data.events());
+        tooltip(layers, "grad/layer_norms");
+        HeatmapCanvas ratio = heatmap("ratio/log", RATIO);
+        ratio.addGuide(() -> Math.log(1 - clipLow.getAsDouble()));
+        ratio.addGuide(() -> Math.log(1 + clipHigh.getAsDouble()));
+        HeatmapCanvas adv = heatmap("adv", ADV);
+        HeatmapCanvas ent = heatmap("entropy/token", ENTROPY);
+        place(reward, 0, 0);
+        place(grad, 1, 0);
+        place(ratio, 0, 1);
+        place(layers, 1, 1);
+        place(line(lines.get(2)), 0, 2);
+        place(adv, 1, 2);
+        place(line(lines.get(3)), 0, 3);
+        place(ent, 1, 3);
+        for (int i = 4; i < lines.size(); i++) {
+            place(line(lines.get(i)), (i - 4) % 2, 4 + (i - 4) / 2);
+        }
+    }
+
+    private LineChartCanvas line(ChartSpec spec) {
+        LineChartCanvas c = new LineChartCanvas(spec.key(), axis, data.events(), smoothing);
+        c.setLogScale(spec.log());
+        specs.put(c, spec);
+        bound.put(c, new ArrayList<>(java.util.Collections.nCopies(spec.tags().size(), false)));
+        tooltip(c, spec.key());
+        contextMenu(c);
+        return c;
+    }
+
+    private HeatmapCanvas heatmap(String key, List<String> candidates) {
+        HeatmapCanvas h = new HeatmapCanvas(key, HeatmapSeries.histogram(key), axis, data.events());
+        pendingHeatmaps.put(h, candidates);
+        tooltip(h, key);
+        return h;
+    }
+
+    private void place(PlotCanvas p, int col, int row) {
+        plots.add(p);
+        add(p, col, row);
+        GridPane.setHgrow(p, Priority.ALWAYS);
+    }
+
+    private void tooltip(PlotCanvas p, String key) {
+        Tooltip t = new Tooltip(glossary.tooltip(key));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        t.setShowDelay(Duration.millis(300));
+        t.setShowDuration(Duration.seconds(30));
+        p.setTitleTooltip(t);
+    }
+
+    private void contextMenu(LineChartCanvas c) {
+        CheckMenuItem log = new CheckMenuItem("Log scale");
+        log.setSelected(c.logScale());
+        log.selectedProperty().addListener((o, a, b) -> c.setLogScale(b));
+        MenuItem reset = new MenuItem("Show whole run (double-click)");
+        reset.setOnAction(e -> axis.reset());
+        ContextMenu menu = new ContextMenu(log, reset);
+        c.setOnContextMenuRequested(e -> menu.show(c, e.getScreenX(), e.getScreenY()));
+    }
+
+    public XAxisLink axis() {
+        return axis;
+    }
+
+    public List<PlotCanvas> plots() {
+        return List.copyOf(plots);
+    }
+
+    /** The line chart with this glossary key (title), or null. */
+    public LineChartCanvas lineChart(String key) {
+        return specs.entrySet().stream().filter(e -> e.getValue().key().equals(key)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    /** The heatmap of log ratios, for the side panel. */
+    public HeatmapCanvas heatmap(String key) {
+        return plots.stream().filter(p -> p instanceof HeatmapCanvas h && h.titleText().equals(key))
+                .map(p -> (HeatmapCanvas) p).findFirst().orElse(null);
+    }
+
+    public void setSmoothing(double w) {
+        smoothing = w;
+        specs.keySet().forEach(c -> c.setSmoothing(w));
+    }
+
+    /** Overlays another run's (or branch's) series on every line chart, dashed. */
+    public void compareWith(RunData other) {
+        compared.add(other);
+        knownTags = -1;
+    }
+
+    public void clearComparison() {
+        compared.clear();
+        specs.keySet().forEach(LineChartCanvas::removeComparisonTraces);
+    }
+
+    /** Once per frame: binds newly seen tags, marks charts dirty when steps arrived, and draws. */
+    public void renderAll() {
+        int tags = data.scalarTags().size() + data.histogramTags().size();
+        if (tags != knownTags) {
+            knownTags = tags;
+            bindTags();
+        }
+        if (data.lastStep() != lastStep) {
+            lastStep = data.lastStep();
+            axis.extendData(Math.max(lastStep, maxComparedStep()));
+            plots.forEach(PlotCanvas::invalidate);
+        }
+        for (PlotCanvas p : plots) {
+            p.renderIfDirty();
+        }
+    }
+
+    private double maxComparedStep() {
+        return compared.stream().mapToLong(RunData::lastStep).max().orElse(0);
+    }
+
+    private void bindTags() {
+        for (Map.Entry<LineChartCanvas, ChartSpec> e : specs.entrySet()) {
+            List<List<String>> groups = e.getValue().tags();
+            List<Boolean> done = bound.get(e.getKey());
+            for (int g = 0; g < groups.size(); g++) {
+                String tag = groups.get(g).stream().filter(data.scalarTags()::contains).findFirst().orElse(null);
+                if (tag != null && !done.get(g)) {
+                    boolean stacked = e.getValue().stacked().contains(tag);
+                    e.getKey().addTrace(data.series(tag), tag, false, stacked);
+                    compared.forEach(o -> e.getKey().addTrace(o.series(tag), o.name() + " " + tag, true, stacked));
+                    done.set(g, true);
+                }
+            }
+        }
+        pendingHeatmaps.entrySet().removeIf(e -> bindHeatmap(e.getKey(), e.getValue()));
+    }
+
+    private boolean bindHeatmap(HeatmapCanvas h, List<String> candidates) {
+        for (String c : candidates) {
+            if (data.histogramTags().contains(c)) {
+                HeatmapCanvas real = new HeatmapCanvas(h.titleText(), data.histogram(c), axis, data.events());
+                real.setTitleTooltip(h.titleTooltip());
+                real.guidesFrom(h);
+                replace(h, real);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void replace(PlotCanvas old, PlotCanvas real) {
+        int col = GridPane.getColumnIndex(old);
+        int row = GridPane.getRowIndex(old);
+        getChildren().remove(old);
+        old.dispose();
+        plots.set(plots.indexOf(old), real);
+        add(real, col, row);
+        GridPane.setHgrow(real, Priority.ALWAYS);
+    }
+
+    /** Unhooks every plot from the shared axis and drops the data references. */
+    public void dispose() {
+        plots.forEach(PlotCanvas::dispose);
+        getChildren().clear();
+        specs.clear();
+        compared.clear();
+    }
+}
