@@ -18,13 +18,27 @@ public final class Autograd {
     private Autograd() {
     }
 
-    /** Runs {@code body} with a fresh collector held under the JVM-wide lock. */
+    /**
+     * Runs {@code body} with a fresh collector held under the JVM-wide lock; afterwards gradient recording is off
+     * on this thread (the collector only restores the previous mode, which is "on" for a new thread).
+     */
     public static <T> T withCollector(Function<GradientCollector, T> body) {
         LOCK.lock();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             return body.apply(gc);
         } finally {
+            noGrad();
             LOCK.unlock();
+        }
+    }
+
+    /**
+     * Turns PyTorch's thread-local gradient recording off for the calling thread. New threads start with it on,
+     * which makes parameter updates fail ("leaf Variable ... in-place") and builds graphs nobody uses.
+     */
+    public static void noGrad() {
+        if (Engine.getInstance() instanceof ai.djl.pytorch.engine.PtEngine) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 /** Creates the trainer that fits a config's task kind ("token" or "flow"); the run is returned unstarted. */
 public final class TrainingRuns {
 
-    static final String TOKEN_TRAINER = "io.grposcope.core.engine.TokenTrainer";
     static final String FLOW_TRAINER = "io.grposcope.core.engine.flow.FlowTrainer";
 
     private TrainingRuns() {
@@ -21,7 +20,7 @@ public final class TrainingRuns {
             throw new IllegalArgumentException("run config '" + config.name() + "' has no task.kind (\"token\" or \"flow\")");
         }
         return switch (config.task().kind()) {
-            case "token" -> instantiate(TOKEN_TRAINER, config, workDir);
+            case "token" -> new TokenTrainer(config, workDir);
             case "flow" -> instantiate(FLOW_TRAINER, config, workDir);
             default -> throw new IllegalArgumentException("run config '" + config.name() + "': unknown task.kind '"
                     + config.task().kind() + "', expected \"token\" or \"flow\"");
@@ -33,7 +32,7 @@ public final class TrainingRuns {
         return create(config, workDir);
     }
 
-    // Looked up by name so that each trainer's package can land (and be replaced) without touching this file.
+    // Looked up by name so that the flow package (owned apart) can land and change without touching this file.
     private static EngineLoop instantiate(String className, RunConfig config, Path workDir) {
         Class<?> type;
         try {
