@@ -17,8 +17,10 @@ public final class ClipMetrics implements MetricsEmitter {
 
     @Override
     public void emit(LossInputs in, LossTerms terms, LossSettings settings, MetricSink sink) {
-        ClipStatistics s = ClipStatistics.compute(terms.ratio().logRatio(), terms.ratio().ratio(),
-                in.advantages(), in.mask(), settings.clip());
+        NDArray tokenLogRatio = in.logProbs().sub(in.oldLogProbs()).clip(-TokenRatio.LOG_RATIO_CLAMP,
+                TokenRatio.LOG_RATIO_CLAMP);
+        ClipStatistics s = ClipStatistics.compute(tokenLogRatio, terms.ratio().ratio(), in.advantages(), in.mask(),
+                settings.clip());
         sink.put("clip/frac_region", s.verlClipFrac());
         sink.put("clip/frac_region_trl", s.trlRegionMean());
         sink.put("clip/frac_high", s.trlHighMean());

@@ -13,17 +13,18 @@ public record ClipStatistics(double verlClipFrac, double verlClipFracLower, doub
                              double trlHighMean, double trlRegionMean, double absGtEps, double oldK2) {
 
     /**
-     * @param logRatio clamped log-ratio (B, T) or (B, 1)
-     * @param ratio    exp of it
+     * @param tokenLogRatio ℓ − ℓ^old per token (verl clamps it to ±20 for the vanilla loss, not for GSPO),
+     *                      used for the KL-to-old statistics
+     * @param ratio         the ratio the clip rule saw, (B, T) or (B, 1)
      */
-    public static ClipStatistics compute(NDArray logRatio, NDArray ratio, NDArray advantages, NDArray mask,
+    public static ClipStatistics compute(NDArray tokenLogRatio, NDArray ratio, NDArray advantages, NDArray mask,
                                          ClipBounds b) {
         PpoClip.Parts p = PpoClip.parts(ratio, advantages, b);
         NDArray m = mask;
         double clipFrac = frac(p.clipped().gt(p.unclipped()), m);
         double lower = p.dualBound() == null ? 0.0
                 : frac(p.ppo().gt(p.dualBound()).logicalAnd(advantages.lt(0)), m);
-        double ppoKl = MaskedMath.mean(logRatio.neg().broadcast(m.getShape()), m).getDouble();
+        double ppoKl = scalar(MaskedMath.mean(tokenLogRatio.neg(), m));
         NDArray low = ratio.lt(1.0 - b.low()).logicalAnd(advantages.lt(0));
         NDArray high = ratio.gt(1.0 + b.high()).logicalAnd(advantages.gt(0));
         double lowF = frac(low, m);
@@ -31,12 +32,16 @@ public record ClipStatistics(double verlClipFrac, double verlClipFracLower, doub
         double region = frac(low.logicalOr(high), m);
         double eps = Math.max(b.low(), b.high());
         double absGt = frac(ratio.sub(1.0).abs().gt(eps), m);
-        double k2 = MaskedMath.mean(logRatio.square().mul(0.5).broadcast(m.getShape()), m).getDouble();
+        double k2 = scalar(MaskedMath.mean(tokenLogRatio.square().mul(0.5), m));
         return new ClipStatistics(clipFrac, lower, ppoKl, lowF, highF, region, absGt, k2);
     }
 
     private static double frac(NDArray bool, NDArray mask) {
         NDArray f = MaskedMath.asFloat(bool, mask).broadcast(mask.getShape());
-        return MaskedMath.mean(f, mask).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+        return scalar(MaskedMath.mean(f, mask));
+    }
+
+    private static double scalar(NDArray a) {
+        return a.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
     }
 }

@@ -12,7 +12,7 @@ import io.grposcope.core.algo.spi.AdvantageEstimator;
  * rewards' dtype. Rewards of shape (B, K) are normalised per column (per denoising step).
  *
  * <p>Edge cases, decided explicitly: a singleton group follows {@link Options#singleton()} (verl: mean 0, std 1,
- * so A = r/(1+ε)); a group whose rewards are all exactly equal gets A = 0 when {@link Options#zeroFlatGroups()}
+ * so A = r/(1+ε), with 1+ε rounded to float32 as verl does); a group whose rewards are all exactly equal gets A = 0 when {@link Options#zeroFlatGroups()}
  * is on (the default), instead of verl's rounding residue divided by ε (e.g. 0.0289 for six float32 0.3s).
  */
 public final class GroupAdvantage implements AdvantageEstimator {
@@ -147,7 +147,7 @@ public final class GroupAdvantage implements AdvantageEstimator {
         double[] a = new double[x.length];
         if (x.length == 1) {
             if (o.singleton() == Singleton.RAW_SCORE) {
-                a[0] = o.normalization() == Normalization.MEAN_CENTRED ? x[0] : x[0] / (1.0 + o.eps());
+                a[0] = o.normalization() == Normalization.MEAN_CENTRED ? x[0] : x[0] / singletonScale(o.eps());
             }
             return a;
         }
@@ -164,6 +164,11 @@ public final class GroupAdvantage implements AdvantageEstimator {
             a[j] = (x[j] - mean) / scale;
         }
         return a;
+    }
+
+    /** verl keeps a singleton's std as a float32 tensor 1.0, so 1 + ε is rounded to float32 before dividing. */
+    private static double singletonScale(double eps) {
+        return (float) (1.0 + eps);
     }
 
     static boolean isFlat(double[] x) {

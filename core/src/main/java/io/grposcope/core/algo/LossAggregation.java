@@ -6,7 +6,7 @@ import io.grposcope.core.algo.spi.Aggregator;
 /**
  * Loss aggregation (methods-spec §1.5; verl agg_loss). Each mode reduces a (B, T) per-token matrix L with mask M
  * to a scalar; padded entries are multiplied by 0 so finite garbage there never leaks in. Differentiable.
- * The optional {@code constant} is verl's loss_scale_factor / TRL's max_completion_length (≤ 0: padded T).
+ * Empty masks give 0, not NaN. The optional {@code constant} is verl's loss_scale_factor / TRL's max_completion_length (≤ 0: padded T).
  */
 public final class LossAggregation implements Aggregator {
 
@@ -36,7 +36,7 @@ public final class LossAggregation implements Aggregator {
         long b = loss.getShape().get(0);
         double c = constant > 0 ? constant : t;
         return switch (mode) {
-            case TOKEN_MEAN -> MaskedMath.sum(loss, mask).div(mask.sum());
+            case TOKEN_MEAN -> MaskedMath.sum(loss, mask).div(mask.sum().maximum(1.0));
             case SEQ_MEAN_TOKEN_SUM -> seqMean(MaskedMath.rowSum(loss, mask), mask);
             case SEQ_MEAN_TOKEN_MEAN -> seqMean(MaskedMath.rowSum(loss, mask)
                     .div(mask.sum(new int[] {-1}).add(1e-8)), mask);

@@ -100,14 +100,9 @@ public final class FlowSteps {
 
     /** Mean over every dimension but the first: (B, ...) → (B). */
     static NDArray meanOverRow(NDArray a) {
-        int n = a.getShape().dimension();
-        if (n == 1) {
+        if (a.getShape().dimension() == 1) {
             return a;
         }
-        int[] axes = new int[n - 1];
-        for (int i = 1; i < n; i++) {
-            axes[i - 1] = i;
-        }
-        return a.mean(axes);
+        return a.reshape(a.getShape().get(0), -1).mean(new int[] {1});
     }
 }

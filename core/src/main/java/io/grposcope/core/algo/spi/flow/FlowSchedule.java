@@ -1,11 +1,13 @@
 package io.grposcope.core.algo.spi.flow;
 
+import io.grposcope.core.algo.flow.SigmaSchedule;
 import java.util.Arrays;
 
 /**
  * The SD3 shifted sigma grid and the Flow-SDE noise per step (methods-spec §3.0, §3.1): {@code u = linspace(1,
  * u_min, N)}, {@code σ = s·u/(1+(s−1)·u)}, σ_N = 0; {@code σ_t = a·sqrt(σ/(1−σ))} with σ_1 standing in at σ = 1,
- * and the transition std {@code τ_k = σ_t·sqrt(Δt)}. Immutable; plain doubles so plugins can read it.
+ * and the transition std {@code τ_k = σ_t·sqrt(Δt)}. Immutable; plain doubles so plugins can read it. The grid and
+ * σ_t come from {@link SigmaSchedule} (algo.flow).
  */
 public final class FlowSchedule {
     private final double[] sigmas;
@@ -21,14 +23,7 @@ public final class FlowSchedule {
         if (steps < 2) {
             throw new IllegalArgumentException("flow schedule needs at least 2 denoising steps, got " + steps);
         }
-        double uMin = shift * 0.001 / (1 + (shift - 1) * 0.001);
-        double[] s = new double[steps + 1];
-        for (int k = 0; k < steps; k++) {
-            double u = 1.0 + (uMin - 1.0) * k / (steps - 1);
-            s[k] = shift * u / (1 + (shift - 1) * u);
-        }
-        s[steps] = 0.0;
-        return new FlowSchedule(s, noiseLevel);
+        return new FlowSchedule(SigmaSchedule.sd3(steps, shift), noiseLevel);
     }
 
     /** A schedule on a given grid (decreasing, ending at 0), e.g. the float32 values of another implementation. */
@@ -68,9 +63,7 @@ public final class FlowSchedule {
 
     /** SDE diffusion scale {@code σ_t}; at σ = 1 the denominator uses σ_1 as Flow-GRPO does. */
     public double sigmaT(int k) {
-        double s = sigmas[k];
-        double denom = 1.0 - (s == 1.0 ? sigmas[1] : s);
-        return noiseLevel * Math.sqrt(s / denom);
+        return SigmaSchedule.sdeScale(sigmas[k], noiseLevel, sigmas[1]);
     }
 
     /** Transition std {@code τ_k = σ_t·sqrt(Δt)}. */

@@ -1,0 +1,128 @@
+package io.grposcope.core.algo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.grposcope.core.algo.spi.ClipBounds;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/** Invariants of the GRPO math over random inputs (methods-spec §1). */
+class GrpoMathProperties {
+
+    private static NDManager manager;
+
+    @BeforeContainer
+    static void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterContainer
+    static void close() {
+        manager.close();
+    }
+
+    @Property(tries = 200)
+    void advantagesSumToZeroPerGroup(@ForAll @IntRange(min = 1, max = 6) int groups,
+                                     @ForAll @IntRange(min = 2, max = 9) int size,
+                                     @ForAll long seed, @ForAll boolean meanCentred) {
+        Random rnd = new Random(seed);
+        List<Integer> ids = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            for (int i = 0; i < size + rnd.nextInt(3); i++) {
+                ids.add(g * 31 + 5);
+            }
+        }
+        Collections.shuffle(ids, rnd);
+        double[] r = new double[ids.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = rnd.nextBoolean() ? rnd.nextInt(2) : rnd.nextGaussian() * 10;
+        }
+        GroupIndex index = GroupIndex.of(ids);
+        GroupAdvantage.Options o = meanCentred ? GroupAdvantage.Options.meanCentred() : GroupAdvantage.Options.verl();
+        try (NDManager m = manager.newSubManager()) {
+            double[] a = new GroupAdvantage(o).estimate(m.create(r), index).toDoubleArray();
+            for (int g = 0; g < index.groupCount(); g++) {
+                double sum = 0;
+                for (int row : index.members(g)) {
+                    sum += a[row];
+                }
+                assertThat(sum).isCloseTo(0.0, within(1e-9 * index.size(g) * 10));
+            }
+        }
+    }
+
+    @Property(tries = 200)
+    void clippingNeverRaisesTheObjective(@ForAll @DoubleRange(min = -5, max = 5) double adv,
+                                         @ForAll @DoubleRange(min = 1e-3, max = 10) @Scale(6) double ratio,
+                                         @ForAll @DoubleRange(min = 0, max = 0.9) double low,
+                                         @ForAll @DoubleRange(min = 0, max = 3) double high) {
+        ClipBounds b = new ClipBounds(low, high, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        try (NDManager m = manager.newSubManager()) {
+            double loss = new PpoClip().perTokenLoss(m.create(ratio), m.create(adv), b).getDouble();
+            assertThat(-loss).isLessThanOrEqualTo(adv * ratio + 1e-12);
+        }
+    }
+
+    @Property(tries = 200)
+    void aggregationModesAgreeOnUniformMasks(@ForAll @IntRange(min = 1, max = 6) int rows,
+                                             @ForAll @IntRange(min = 1, max = 12) int cols, @ForAll long seed) {
+        Random rnd = new Random(seed);
+        double[] l = new double[rows * cols];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = rnd.nextGaussian() * 3;
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDArray loss = m.create(l, new Shape(rows, cols));
+            NDArray mask = loss.onesLike();
+            double tokenMean = agg(loss, mask, AggregationMode.TOKEN_MEAN);
+            // verl adds 1e-8 to each row's token count in seq-mean-token-mean: agreement to ~1e-8 relative
+            assertThat(agg(loss, mask, AggregationMode.SEQ_MEAN_TOKEN_MEAN))
+                    .isCloseTo(tokenMean, within(1e-7 * (1 + Math.abs(tokenMean))));
+            assertThat(agg(loss, mask, AggregationMode.TRL_DR_GRPO)).isCloseTo(tokenMean, within(1e-9));
+            assertThat(agg(loss, mask, AggregationMode.SEQ_MEAN_TOKEN_SUM))
+                    .isCloseTo(tokenMean * cols, within(1e-8));
+            assertThat(agg(loss, mask, AggregationMode.SEQ_MEAN_TOKEN_SUM_NORM))
+                    .isCloseTo(tokenMean * rows, within(1e-8));
+        }
+    }
+
+    private static double agg(NDArray loss, NDArray mask, AggregationMode mode) {
+        return new LossAggregation(mode).aggregate(loss, mask).getDouble();
+    }
+
+    @Property(tries = 200)
+    void ratioOfOneGivesZeroClipFraction(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll long seed,
+                                         @ForAll @DoubleRange(min = 1e-4, max = 0.5) @Scale(6) double eps) {
+        Random rnd = new Random(seed);
+        double[] lp = new double[rows * 4];
+        double[] a = new double[rows * 4];
+        for (int i = 0; i < lp.length; i++) {
+            lp[i] = -rnd.nextDouble() * 5;
+            a[i] = rnd.nextGaussian();
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDArray logp = m.create(lp, new Shape(rows, 4));
+            NDArray adv = m.create(a, new Shape(rows, 4));
+            var ratio = TokenRatio.of(logp, logp.duplicate());
+            ClipStatistics s = ClipStatistics.compute(ratio.logRatio(), ratio.ratio(), adv, logp.onesLike(),
+                    new ClipBounds(eps, eps, 3.0, Double.POSITIVE_INFINITY));
+            assertThat(s.verlClipFrac()).isZero();
+            assertThat(s.verlClipFracLower()).isZero();
+            assertThat(s.trlRegionMean()).isZero();
+            assertThat(s.absGtEps()).isZero();
+        }
+    }
+}
