@@ -1,5 +1,8 @@
 package io.grposcope.core.store;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * Running reduction of a stretch of a series: min/max/sum over finite values, counts of NaN and ±Inf, and the
  * value at the newest step. Used for chunk summaries and for drawing buckets.
@@ -16,6 +19,31 @@ final class Bucket {
     long posInf;
     long negInf;
     double last = Double.NaN;
+
+    static final int BYTES = 10 * 8;
+
+    /** Packed form stored as a chunk summary: one BLOB read per chunk instead of ten columns. */
+    byte[] encode() {
+        return ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(firstStep).putLong(lastStep)
+                .putLong(finite).putDouble(min).putDouble(max).putDouble(sum).putLong(nan).putLong(posInf)
+                .putLong(negInf).putDouble(last).array();
+    }
+
+    static Bucket decode(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        Bucket b = new Bucket();
+        b.firstStep = in.getLong();
+        b.lastStep = in.getLong();
+        b.finite = in.getLong();
+        b.min = in.getDouble();
+        b.max = in.getDouble();
+        b.sum = in.getDouble();
+        b.nan = in.getLong();
+        b.posInf = in.getLong();
+        b.negInf = in.getLong();
+        b.last = in.getDouble();
+        return b;
+    }
 
     void add(long step, double v) {
         if (Double.isNaN(v)) {

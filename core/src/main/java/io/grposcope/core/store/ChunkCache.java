@@ -16,7 +16,6 @@ import java.util.Map;
  */
 final class ChunkCache {
 
-    private final Connection c;
     private final Map<SeriesKey, Series> series = new HashMap<>();
     private final List<ScalarChunk> dirty = new ArrayList<>();
 
@@ -29,8 +28,18 @@ final class ChunkCache {
         final Map<Long, ScalarChunk> older = new HashMap<>();
     }
 
-    ChunkCache(Connection c) {
-        this.c = c;
+    private final PreparedStatement upsertSummary;
+    private final PreparedStatement upsertPoints;
+    private final PreparedStatement selectPoints;
+    private final PreparedStatement selectMaxChunk;
+
+    ChunkCache(Connection c) throws SQLException {
+        upsertSummary = c.prepareStatement("INSERT OR REPLACE INTO scalar_chunks(tag, branch, chunk, summary)"
+                + " VALUES (?,?,?,?)");
+        upsertPoints = c.prepareStatement("INSERT INTO scalar_points(tag, branch, chunk, data) VALUES (?,?,?,?)"
+                + " ON CONFLICT(tag, branch, chunk) DO UPDATE SET data = excluded.data");
+        selectPoints = c.prepareStatement("SELECT data FROM scalar_points WHERE tag = ? AND branch = ? AND chunk = ?");
+        selectMaxChunk = c.prepareStatement("SELECT max(chunk) FROM scalar_chunks WHERE tag = ? AND branch = ?");
     }
 
     /** The chunk that holds {@code step} of the series, marked for writing at the next flush. */
@@ -58,16 +67,11 @@ final class ChunkCache {
         if (dirty.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scalar_chunks(tag, branch, chunk, first_step,"
-                + " last_step, n, min, max, sum, nan, pinf, ninf, last_value, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                + " ON CONFLICT(tag, branch, chunk) DO UPDATE SET first_step = excluded.first_step,"
-                + " last_step = excluded.last_step, n = excluded.n, min = excluded.min, max = excluded.max,"
-                + " sum = excluded.sum, nan = excluded.nan, pinf = excluded.pinf, ninf = excluded.ninf,"
-                + " last_value = excluded.last_value, data = excluded.data")) {
-            for (ScalarChunk ch : dirty) {
-                bind(ps, ch);
-                ps.executeUpdate();
-            }
+        for (ScalarChunk ch : dirty) {
+            Rows.bind(upsertSummary, ch.tag, ch.branch, ch.chunk, ch.summary().encode());
+            upsertSummary.executeUpdate();
+            Rows.bind(upsertPoints, ch.tag, ch.branch, ch.chunk, ch.encode());
+            upsertPoints.executeUpdate();
         }
         for (ScalarChunk ch : dirty) {
             ch.dirty = false;
@@ -82,17 +86,6 @@ final class ChunkCache {
     void invalidate() {
         series.clear();
         dirty.clear();
-    }
-
-    private static void bind(PreparedStatement ps, ScalarChunk ch) throws SQLException {
-        Bucket b = ch.summary();
-        Rows.bind(ps, ch.tag, ch.branch, ch.chunk, b.firstStep, b.lastStep, b.finite, nullIfNaN(b.minOrNaN()),
-                nullIfNaN(b.maxOrNaN()), b.sum, b.nan, b.posInf, b.negInf, nullIfNaN(b.last), ch.encode());
-    }
-
-    /** SQLite stores NaN as NULL anyway; being explicit keeps the driver out of it. */
-    private static Double nullIfNaN(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     private ScalarChunk markDirty(ScalarChunk ch) {
@@ -115,13 +108,10 @@ final class ChunkCache {
     }
 
     private long maxStored(long tag, long branch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT max(chunk) FROM scalar_chunks WHERE tag = ? AND branch = ?")) {
-            Rows.bind(ps, tag, branch);
-            try (ResultSet rs = ps.executeQuery()) {
-                long v = rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
-                return rs.wasNull() ? Long.MIN_VALUE : v;
-            }
+        Rows.bind(selectMaxChunk, tag, branch);
+        try (ResultSet rs = selectMaxChunk.executeQuery()) {
+            long v = rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
+            return rs.wasNull() ? Long.MIN_VALUE : v;
         }
     }
 
@@ -129,13 +119,10 @@ final class ChunkCache {
         if (chunk > maxStoredChunk) {
             return new ScalarChunk(tag, branch, chunk);
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT data FROM scalar_chunks WHERE tag = ? AND branch = ? AND chunk = ?")) {
-            Rows.bind(ps, tag, branch, chunk);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? ScalarChunk.decode(tag, branch, chunk, rs.getBytes(1))
-                        : new ScalarChunk(tag, branch, chunk);
-            }
+        Rows.bind(selectPoints, tag, branch, chunk);
+        try (ResultSet rs = selectPoints.executeQuery()) {
+            return rs.next() ? ScalarChunk.decode(tag, branch, chunk, rs.getBytes(1))
+                    : new ScalarChunk(tag, branch, chunk);
         }
     }
 }

@@ -14,7 +14,7 @@ final class ScalarChunk {
     final long branch;
     final long chunk;
     private int n;
-    private final byte[] offsets = new byte[Schema.CHUNK];
+    private final short[] offsets = new short[Schema.CHUNK];
     private final long[] walls = new long[Schema.CHUNK];
     private final double[] values = new double[Schema.CHUNK];
     boolean dirty;
@@ -47,7 +47,7 @@ final class ScalarChunk {
 
     /** Adds or replaces the point at {@code step}. */
     void put(long step, long wall, double value) {
-        byte off = (byte) (step - (chunk << Schema.CHUNK_BITS));
+        short off = (short) (step - (chunk << Schema.CHUNK_BITS));
         int i = n;
         if (n == 0 || offsets[n - 1] < off) {
             n++;
@@ -70,8 +70,11 @@ final class ScalarChunk {
     }
 
     byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(1 + n + 16 * n).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) n).put(offsets, 0, n);
+        ByteBuffer b = ByteBuffer.allocate(2 + 18 * n).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) n);
+        for (int i = 0; i < n; i++) {
+            b.putShort(offsets[i]);
+        }
         for (int i = 0; i < n; i++) {
             b.putLong(walls[i]);
         }
@@ -84,8 +87,10 @@ final class ScalarChunk {
     static ScalarChunk decode(long tag, long branch, long chunk, byte[] data) {
         ScalarChunk c = new ScalarChunk(tag, branch, chunk);
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        c.n = b.get() & 0xff;
-        b.get(c.offsets, 0, c.n);
+        c.n = b.getShort();
+        for (int i = 0; i < c.n; i++) {
+            c.offsets[i] = b.getShort();
+        }
         for (int i = 0; i < c.n; i++) {
             c.walls[i] = b.getLong();
         }

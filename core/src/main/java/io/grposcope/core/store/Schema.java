@@ -9,12 +9,13 @@ import java.util.List;
 /**
  * The workspace schema as an ordered list of forward migrations; migration i (1-based) brings a database from
  * version i-1 to i. Opening runs the missing ones in one transaction and refuses databases newer than the list.
- * Scalars are stored in chunks of {@link #CHUNK} steps per (tag, branch) with a precomputed summary, so a series
- * of a million points is drawn from ~16k summaries (see docs/decisions/store-layout.md).
+ * Scalars are stored in chunks of {@link #CHUNK} steps per (tag, branch): the packed points in scalar_points and a
+ * small packed summary in scalar_chunks, so a series of a million points is drawn from ~4k summary rows
+ * (see docs/decisions/0002-store-layout.md).
  */
 final class Schema {
 
-    static final int CHUNK_BITS = 6;
+    static final int CHUNK_BITS = 8;
     static final int CHUNK = 1 << CHUNK_BITS;
 
     static final List<String> MIGRATIONS = List.of(
@@ -30,8 +31,8 @@ final class Schema {
             CREATE TABLE steps(branch INTEGER NOT NULL, step INTEGER NOT NULL, wall INTEGER NOT NULL,
               phase TEXT NOT NULL, PRIMARY KEY(branch, step)) WITHOUT ROWID;
             CREATE TABLE scalar_chunks(tag INTEGER NOT NULL, branch INTEGER NOT NULL, chunk INTEGER NOT NULL,
-              first_step INTEGER NOT NULL, last_step INTEGER NOT NULL, n INTEGER NOT NULL, min REAL, max REAL,
-              sum REAL NOT NULL, nan INTEGER NOT NULL, pinf INTEGER NOT NULL, ninf INTEGER NOT NULL, last_value REAL,
+              summary BLOB NOT NULL, PRIMARY KEY(tag, branch, chunk)) WITHOUT ROWID;
+            CREATE TABLE scalar_points(tag INTEGER NOT NULL, branch INTEGER NOT NULL, chunk INTEGER NOT NULL,
               data BLOB NOT NULL, UNIQUE(tag, branch, chunk));
             CREATE TABLE hist_edges(id INTEGER PRIMARY KEY, edges BLOB NOT NULL UNIQUE);
             CREATE TABLE histograms(tag INTEGER NOT NULL, branch INTEGER NOT NULL, step INTEGER NOT NULL,

@@ -11,9 +11,9 @@ import java.util.List;
  */
 final class SeriesReader {
 
-    private static final String SUMMARY = "SELECT chunk, first_step, last_step, n, min, max, sum, nan, pinf, ninf,"
-            + " last_value FROM scalar_chunks WHERE tag = ? AND branch = ? AND chunk BETWEEN ? AND ? ORDER BY chunk";
-    private static final String DATA = "SELECT chunk, data FROM scalar_chunks WHERE tag = ? AND branch = ?"
+    private static final String SUMMARY = "SELECT chunk, summary FROM scalar_chunks WHERE tag = ? AND branch = ?"
+            + " AND chunk BETWEEN ? AND ? ORDER BY chunk";
+    private static final String DATA = "SELECT chunk, data FROM scalar_points WHERE tag = ? AND branch = ?"
             + " AND chunk BETWEEN ? AND ? ORDER BY chunk";
 
     private SeriesReader() {
@@ -98,25 +98,10 @@ final class SeriesReader {
                 continue;
             }
             out.addAll(Rows.query(c, SUMMARY, rs -> new Summary(seg.branchId(), rs.getLong(1), r[0], r[1],
-                    summaryBucket(rs)), tagId, seg.branchId(), ScalarChunk.chunkOf(r[0]), ScalarChunk.chunkOf(r[1])));
+                    Bucket.decode(rs.getBytes(2))), tagId, seg.branchId(), ScalarChunk.chunkOf(r[0]), ScalarChunk.chunkOf(r[1])));
         }
         out.removeIf(s -> s.bucket.lastStep < s.lo || s.bucket.firstStep > s.hi);
         return out;
-    }
-
-    private static Bucket summaryBucket(java.sql.ResultSet rs) throws SQLException {
-        Bucket b = new Bucket();
-        b.firstStep = rs.getLong(2);
-        b.lastStep = rs.getLong(3);
-        b.finite = rs.getLong(4);
-        b.min = b.finite == 0 ? Double.POSITIVE_INFINITY : rs.getDouble(5);
-        b.max = b.finite == 0 ? Double.NEGATIVE_INFINITY : rs.getDouble(6);
-        b.sum = rs.getDouble(7);
-        b.nan = rs.getLong(8);
-        b.posInf = rs.getLong(9);
-        b.negInf = rs.getLong(10);
-        b.last = Rows.nullableDouble(rs, 11);
-        return b;
     }
 
     private static ScalarChunk points(Connection c, long tagId, long branch, long chunk) throws SQLException {

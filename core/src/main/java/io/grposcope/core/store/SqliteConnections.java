@@ -67,6 +67,7 @@ final class SqliteConnections {
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA cache_size = -32000");
+            s.execute("PRAGMA mmap_size = 268435456");
         }
         return c;
     }

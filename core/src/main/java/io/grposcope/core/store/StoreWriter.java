@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ public final class StoreWriter implements StepListener, AutoCloseable {
     record Item(long branch, StepRecord record, RunEvent event, CountDownLatch done) {
     }
 
-    StoreWriter(SqliteRunStore store, RunIds ids, Connection connection, int capacity, long flushMillis) {
+    StoreWriter(SqliteRunStore store, RunIds ids, Connection connection, int capacity, long flushMillis)
+            throws SQLException {
         this.store = store;
         this.runId = ids.runId();
         this.branchId = ids.branchId();

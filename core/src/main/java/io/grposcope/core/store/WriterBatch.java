@@ -30,10 +30,22 @@ final class WriterBatch {
     private final Map<String, Long> layerSets = new HashMap<>();
     private final ChunkCache chunks;
 
-    WriterBatch(Connection c, long runId) {
+    private final PreparedStatement insertStep;
+    private final PreparedStatement insertHistogram;
+    private final PreparedStatement insertNorms;
+    private final PreparedStatement insertSample;
+
+    WriterBatch(Connection c, long runId) throws SQLException {
         this.c = c;
         this.runId = runId;
         this.chunks = new ChunkCache(c);
+        insertStep = c.prepareStatement("INSERT OR REPLACE INTO steps(branch, step, wall, phase) VALUES (?,?,?,?)");
+        insertHistogram = c.prepareStatement("INSERT OR REPLACE INTO histograms(tag, branch, step, edges, counts,"
+                + " min, max, n, sum, sumsq, nan, pinf, ninf) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        insertNorms = c.prepareStatement(
+                "INSERT OR REPLACE INTO layer_norms(branch, step, layer_set, norms) VALUES (?,?,?,?)");
+        insertSample = c.prepareStatement("INSERT OR REPLACE INTO samples(branch, step, idx, group_id, prompt,"
+                + " completion, reward, advantage, length) VALUES (?,?,?,?,?,?,?,?,?)");
     }
 
     /** Writes the items (any of which may be a flush marker) and the back-pressure event; returns steps written. */
@@ -72,11 +84,8 @@ final class WriterBatch {
     }
 
     private void writeStep(long branch, StepRecord r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR REPLACE INTO steps(branch, step, wall, phase) VALUES (?,?,?,?)")) {
-            Rows.bind(ps, branch, r.step(), r.wallTimeMillis(), r.phase() == null ? "" : r.phase());
-            ps.executeUpdate();
-        }
+        Rows.bind(insertStep, branch, r.step(), r.wallTimeMillis(), r.phase() == null ? "" : r.phase());
+        insertStep.executeUpdate();
         for (Map.Entry<String, Double> e : r.scalars().entrySet()) {
             long tag = tagId(scalarTags, Tags.SCALAR, e.getKey());
             chunks.get(tag, branch, r.step()).put(r.step(), r.wallTimeMillis(), e.getValue());
@@ -95,12 +104,9 @@ final class WriterBatch {
 
     private void writeHistogram(long tag, long branch, long step, Histogram h) throws SQLException {
         long edges = internBlob(edgeIds, "hist_edges", "edges", Blobs.doubles(h.edges()));
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO histograms(tag, branch, step, edges,"
-                + " counts, min, max, n, sum, sumsq, nan, pinf, ninf) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Rows.bind(ps, tag, branch, step, edges, Blobs.longs(h.counts()), h.min(), h.max(), h.count(), h.sum(),
-                    h.sumSquares(), h.nanCount(), h.posInfCount(), h.negInfCount());
-            ps.executeUpdate();
-        }
+        Rows.bind(insertHistogram, tag, branch, step, edges, Blobs.longs(h.counts()), h.min(), h.max(), h.count(),
+                h.sum(), h.sumSquares(), h.nanCount(), h.posInfCount(), h.negInfCount());
+        insertHistogram.executeUpdate();
     }
 
     private void writeLayerNorms(long branch, long step, Map<String, Double> norms) throws SQLException {
@@ -110,24 +116,18 @@ final class WriterBatch {
             values[i] = norms.get(names.get(i));
         }
         long set = internText(layerSets, names);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR REPLACE INTO layer_norms(branch, step, layer_set, norms) VALUES (?,?,?,?)")) {
-            Rows.bind(ps, branch, step, set, Blobs.doubles(values));
-            ps.executeUpdate();
-        }
+        Rows.bind(insertNorms, branch, step, set, Blobs.doubles(values));
+        insertNorms.executeUpdate();
     }
 
     private void writeSamples(long branch, long step, List<SampleRow> samples) throws SQLException {
         if (samples.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO samples(branch, step, idx, group_id,"
-                + " prompt, completion, reward, advantage, length) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            for (SampleRow s : samples) {
-                Rows.bind(ps, branch, step, s.index(), s.groupId(), s.prompt(), s.completion(), s.reward(),
-                        s.advantage(), s.length());
-                ps.executeUpdate();
-            }
+        for (SampleRow s : samples) {
+            Rows.bind(insertSample, branch, step, s.index(), s.groupId(), s.prompt(), s.completion(), s.reward(),
+                    s.advantage(), s.length());
+            insertSample.executeUpdate();
         }
     }
 
