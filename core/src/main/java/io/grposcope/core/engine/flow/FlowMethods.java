@@ -1,0 +1,39 @@
+package io.grposcope.core.engine.flow;
+
+import io.grposcope.core.algo.spi.flow.FlowMethod;
+import io.grposcope.core.algo.spi.flow.FlowMethodProvider;
+import io.grposcope.core.config.RunConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds flow method providers with {@link ServiceLoader} (built-in Flow-GRPO plus plugins on the class path). */
+public final class FlowMethods {
+    private FlowMethods() {
+    }
+
+    public static List<FlowMethodProvider> providers() {
+        List<FlowMethodProvider> list = new ArrayList<>();
+        ServiceLoader.load(FlowMethodProvider.class, FlowMethods.class.getClassLoader()).forEach(list::add);
+        if (list.stream().noneMatch(p -> p.id().equals(FlowGrpoProvider.ID))) {
+            list.add(0, new FlowGrpoProvider());
+        }
+        return list;
+    }
+
+    /** The provider for {@code id}; "grpo" (the config default) means vanilla Flow-GRPO on a flow task. */
+    public static FlowMethodProvider provider(String id) {
+        String want = id == null || id.equals("grpo") ? FlowGrpoProvider.ID : id;
+        List<FlowMethodProvider> all = providers();
+        return all.stream().filter(p -> p.id().equals(want)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no flow method '" + want + "' on the class path; known: "
+                        + all.stream().map(FlowMethodProvider::id).toList()));
+    }
+
+    /** The configured method with vanilla defaults filled in. */
+    public static FlowMethod create(RunConfig.MethodConfig m) {
+        String id = m == null ? null : m.id();
+        FlowMethod method = provider(id).create(m == null ? null : m.params());
+        return method.withDefaults(new SdeRollout(false));
+    }
+}
