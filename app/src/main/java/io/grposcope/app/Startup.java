@@ -1,5 +1,7 @@
 package io.grposcope.app;
 
+import io.grposcope.app.plugins.PluginFolder;
+import io.grposcope.app.plugins.UserPlugins;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,7 +11,8 @@ import java.util.Set;
 
 /**
  * Process-wide settings that must be in place before DJL's engine is first touched: DJL's cache folder (an
- * app-owned one, announced once), and the libtorch flavor when the user points DJL at their own libtorch.
+ * app-owned one, announced once), the libtorch flavor when the user points DJL at their own libtorch, and the
+ * user's plugin jars (installed as the context class loader, where the engine looks methods up).
  */
 public final class Startup {
 
@@ -27,11 +30,14 @@ public final class Startup {
     /** Called first thing by {@link Main}. */
     public static void prepare(String[] args) {
         Map<String, String> env = System.getenv();
-        Path djlCache = AppDirs.current().applyDjlCacheDir(env);
+        AppDirs dirs = AppDirs.current();
+        Path djlCache = dirs.applyDjlCacheDir(env);
         defaultFlavor(env);
+        UserPlugins plugins = PluginFolder.load(dirs.plugins(), Startup.class.getClassLoader()).install();
         String command = args.length == 0 ? "gui" : args[0];
         if (ENGINE_COMMANDS.contains(command)) {
             announce(djlCache, System.err);
+            plugins.problems().forEach(p -> System.err.println("GRPO Scope plugin " + p.describe()));
         }
     }
 
