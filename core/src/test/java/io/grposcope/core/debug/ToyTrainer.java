@@ -26,10 +26,10 @@ import java.util.Set;
  * per-sample loss −A_i (w·x_i)/B, plain SGD. Its gradients are exact in closed form, so tests can check
  * numbers; {@code injectAt} multiplies one sample's advantage by 100 at that step (a crafted spike).
  */
-final class ToyTrainer extends EngineLoop implements Checkpointable, CaptureSource, ReplayBackend, BatchSkipping {
+public final class ToyTrainer extends EngineLoop implements Checkpointable, CaptureSource, ReplayBackend, BatchSkipping {
 
     static final int D = 8;
-    static final int G = 4;
+    public static final int G = 4;
     static final int GROUPS = 3;
 
     private final double[] target = new double[D];
@@ -44,18 +44,18 @@ final class ToyTrainer extends EngineLoop implements Checkpointable, CaptureSour
     private double[][] lastX;
     private double[] lastWeights;
 
-    ToyTrainer(RunConfig config, Path workDir, long steps) {
+    public ToyTrainer(RunConfig config, Path workDir, long steps) {
         super(config, workDir);
         this.steps = steps;
         this.lr = config.optimizer().lr();
     }
 
-    void inject(long step, int sample) {
+    public void inject(long step, int sample) {
         injectAt = step;
         injectSample = sample;
     }
 
-    double[] weights() {
+    public double[] weights() {
         return w.clone();
     }
 

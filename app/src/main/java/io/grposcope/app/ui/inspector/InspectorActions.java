@@ -1,0 +1,28 @@
+package io.grposcope.app.ui.inspector;
+
+import io.grposcope.core.debug.BatchCapture;
+import io.grposcope.core.debug.BranchController;
+import io.grposcope.core.debug.CheckpointInfo;
+import io.grposcope.core.debug.ReplaySettings;
+import io.grposcope.core.debug.RollbackRequest;
+import io.grposcope.core.debug.SampleAttribution;
+import io.grposcope.core.debug.WhatIfComparison;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the inspector asks of the running session; every call returns at once and completes later (the work
+ * happens on the engine thread). A session without a trainer (a finished run opened from the store) may refuse
+ * with a failed future, and the inspector shows why.
+ */
+public interface InspectorActions {
+
+    CompletableFuture<List<SampleAttribution>> attribute(BatchCapture batch);
+
+    CompletableFuture<WhatIfComparison> whatIf(BatchCapture batch, ReplaySettings settings);
+
+    List<CheckpointInfo> checkpoints();
+
+    CompletableFuture<BranchController.Rollback> rollback(RollbackRequest request);
+}

@@ -1,0 +1,112 @@
+package io.grposcope.app.ui.inspector;
+
+import io.grposcope.core.debug.BatchCapture;
+import io.grposcope.core.debug.CapturedSample;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The spike inspector: samples of the captured step ranked by gradient attribution; the selected sample's
+ * tokens coloured by ratio / advantage / entropy / clip state (values on hover); its group; per-layer norms
+ * against their recent median; and the what-if and roll-back actions.
+ */
+public final class SpikeInspectorView extends BorderPane {
+
+    private final InspectorModel model;
+    private final InspectorActions actions;
+
+    public SpikeInspectorView(InspectorModel model, InspectorActions actions) {
+        this.model = model;
+        this.actions = actions;
+        setId("spike-inspector");
+        setPadding(new Insets(8));
+        setTop(header());
+        setCenter(body());
+        setBottom(buttons());
+        requestAttribution();
+    }
+
+    public InspectorModel model() {
+        return model;
+    }
+
+    private void requestAttribution() {
+        actions.attribute(model.batch()).whenComplete((ranked, err) -> Platform.runLater(() -> {
+            if (err == null) {
+                model.applyAttribution(ranked);
+            } else {
+                model.attributionFailed(err);
+            }
+        }));
+    }
+
+    private VBox header() {
+        BatchCapture b = model.batch();
+        Label title = new Label(String.format("Step %d — grad norm %.4g, loss %.4g, %d samples, method %s",
+                b.step(), b.gradNorm(), b.loss(), b.samples().size(), b.methodId()));
+        title.getStyleClass().add("title-4");
+        Label status = new Label();
+        status.setId("inspector-status");
+        status.textProperty().bind(model.statusProperty());
+        return new VBox(4, title, status);
+    }
+
+    private SplitPane body() {
+        ComboBox<TokenColoring> coloring = new ComboBox<>();
+        coloring.setId("coloring");
+        coloring.getItems().setAll(TokenColoring.values());
+        coloring.valueProperty().bindBidirectional(model.coloringProperty());
+        Label tokensTitle = new Label();
+        tokensTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> describe(model.selectedProperty().get()), model.selectedProperty()));
+        VBox right = new VBox(8, new HBox(8, tokensTitle, new Label("colour by"), coloring), new TokenStrip(model),
+                new GroupView(model), new LayerNormBars(model.batch().layerGradNorms(), model.layerMedians()));
+        right.setPadding(new Insets(0, 0, 0, 8));
+        SplitPane split = new SplitPane(new SampleRankTable(model), new ScrollPane(right));
+        split.setDividerPositions(0.45);
+        return split;
+    }
+
+    private static String describe(CapturedSample s) {
+        return s == null ? "no sample" : "Sample " + s.index() + " (group " + s.groupId() + ", reward "
+                + s.reward() + ", " + s.length() + " tokens)";
+    }
+
+    private HBox buttons() {
+        Button whatIf = new Button("What-if replay…");
+        whatIf.setId("whatif-btn");
+        whatIf.setOnAction(e -> openWindow("What-if — step " + model.batch().step(),
+                new WhatIfView(model.batch(), model.selectedProperty().get(), actions)));
+        Button rollback = new Button("Roll back and branch…");
+        rollback.setId("rollback-btn");
+        rollback.setOnAction(e -> openWindow("Roll back — spike at step " + model.batch().step(),
+                new RollbackView(model.batch().step(), actions)));
+        HBox box = new HBox(8, whatIf, rollback);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private void openWindow(String title, Parent content) {
+        Stage s = new Stage();
+        s.setTitle(title);
+        if (getScene() != null) {
+            s.initOwner(getScene().getWindow());
+            s.setScene(new Scene(content, 720, 360));
+            s.getScene().getStylesheets().setAll(getScene().getStylesheets());
+        } else {
+            s.setScene(new Scene(content, 720, 360));
+        }
+        s.show();
+    }
+}
