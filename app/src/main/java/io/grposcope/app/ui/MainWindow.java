@@ -49,6 +49,12 @@ public final class MainWindow extends BorderPane {
         setTop(toolBar());
         setCenter(tabs);
         tabs.getTabs().add(welcomeTab());
+        // Tabs closed by the user or removed in code both release their view.
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::closeView);
+            }
+        });
     }
 
     private ToolBar toolBar() {
@@ -112,7 +118,6 @@ public final class MainWindow extends BorderPane {
 
     private void addTab(String title, RunView view) {
         Tab tab = new Tab(title, view);
-        tab.setOnClosed(e -> closeView(tab));
         views.put(tab, view);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

@@ -14,7 +14,7 @@ public record ChartPalette(Color background, Color foreground, Color muted, Colo
                            Color accent, Color warning, Color danger, Color success, Color done) {
 
     private static final String[] TRACE_LOOKUPS = {
-        "-color-accent-fg", "-color-success-fg", "-color-danger-fg", "-color-warning-fg", "-color-done-fg",
+        "-color-accent-fg", "-color-success-fg", "-color-danger-fg", "-color-warning-fg", "-color-chart-5",
         "-color-accent-emphasis", "-color-success-emphasis", "-color-fg-muted"};
 
     /** A fixed palette for when no theme is applied (tests, headless snapshots). */

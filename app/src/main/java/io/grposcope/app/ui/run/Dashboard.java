@@ -228,6 +228,7 @@ public final class Dashboard extends GridPane {
     /** Unhooks every plot from the shared axis and drops the data references. */
     public void dispose() {
         plots.forEach(PlotCanvas::dispose);
+        plots.clear();
         getChildren().clear();
         specs.clear();
         compared.clear();
