@@ -1,10 +1,12 @@
 package io.grposcope.core.engine.flow;
 
+import io.grposcope.core.algo.spi.MethodRegistry;
 import io.grposcope.core.algo.spi.flow.FlowMethod;
 import io.grposcope.core.algo.spi.flow.FlowMethodProvider;
 import io.grposcope.core.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /** Finds flow method providers with {@link ServiceLoader} (built-in Flow-GRPO plus plugins on the class path). */
@@ -32,8 +34,8 @@ public final class FlowMethods {
 
     /** The configured method with vanilla defaults filled in. */
     public static FlowMethod create(RunConfig.MethodConfig m) {
-        String id = m == null ? null : m.id();
-        FlowMethod method = provider(id).create(m == null ? null : m.params());
+        FlowMethodProvider p = provider(m == null ? null : m.id());
+        FlowMethod method = p.createFlow(MethodRegistry.validate(p, m == null ? Map.of() : m.params()));
         return method.withDefaults(new SdeRollout(false));
     }
 }

@@ -1,21 +1,22 @@
 package io.grposcope.core.algo.spi.flow;
 
-import java.util.Map;
+import io.grposcope.core.algo.spi.Hooks;
+import io.grposcope.core.algo.spi.MethodParams;
+import io.grposcope.core.algo.spi.MethodProvider;
 
 /**
- * ServiceLoader entry point of a flow-GRPO method plugin ({@code META-INF/services/...FlowMethodProvider}).
- * {@link #parameters()} lists the method's own parameters with their defaults, for the new-run dialog.
+ * A method for flow-matching runs. It is a {@link MethodProvider} (listed, described and parameterised like every
+ * method, in {@code META-INF/services/io.grposcope.core.algo.spi.MethodProvider}) and is also listed in
+ * {@code META-INF/services/io.grposcope.core.algo.spi.flow.FlowMethodProvider} so the flow trainer finds its
+ * flow hooks. Its token hooks are vanilla GRPO's: a flow method has no meaning on a token task.
  */
-public interface FlowMethodProvider {
+public interface FlowMethodProvider extends MethodProvider {
 
-    /** The id used in {@code method.id} of a run config, e.g. "grpo_guard". */
-    String id();
+    /** The flow hooks for validated, defaults-filled parameters. */
+    FlowMethod createFlow(MethodParams params);
 
-    String displayName();
-
-    /** Parameter names and default values. */
-    Map<String, Object> parameters();
-
-    /** Builds the method for one run; unknown or malformed parameters fail with a message naming them. */
-    FlowMethod create(Map<String, Object> params);
+    @Override
+    default Hooks create(MethodParams params) {
+        return Hooks.builder().build();
+    }
 }
