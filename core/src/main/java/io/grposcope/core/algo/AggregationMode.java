@@ -14,7 +14,9 @@ public enum AggregationMode {
     /** verl: Σ M·L / C with C the loss_scale_factor or, unset, the padded length T. Not divided by B. */
     SEQ_MEAN_TOKEN_SUM_NORM("seq-mean-token-sum-norm"),
     /** TRL dr_grpo: Σ M·L / (B · L_max), L_max the max completion length (the padded T when unset). */
-    TRL_DR_GRPO("dr_grpo");
+    TRL_DR_GRPO("dr_grpo"),
+    /** TRL loss_type=grpo: mean over all rows (empty ones too) of Σ_t M·L / max(n_i, 1). */
+    TRL_GRPO("trl-grpo");
 
     private final String key;
 

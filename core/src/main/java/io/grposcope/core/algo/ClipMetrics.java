@@ -2,10 +2,12 @@ package io.grposcope.core.algo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.grposcope.core.algo.spi.ClipBounds;
 import io.grposcope.core.algo.spi.LossInputs;
 import io.grposcope.core.algo.spi.LossSettings;
 import io.grposcope.core.algo.spi.LossTerms;
 import io.grposcope.core.algo.spi.MetricsEmitter;
+import java.util.function.UnaryOperator;
 
 /**
  * Default metrics emitter: clip fractions, KL to the old policy and the loss terms under the canonical names of
@@ -15,12 +17,23 @@ import io.grposcope.core.algo.spi.MetricsEmitter;
  */
 public final class ClipMetrics implements MetricsEmitter {
 
+    private final UnaryOperator<ClipBounds> boundsSeenByClipRule;
+
+    public ClipMetrics() {
+        this(UnaryOperator.identity());
+    }
+
+    /** For clip rules that change the live bounds (e.g. GSPO has no dual clip), count with what they used. */
+    public ClipMetrics(UnaryOperator<ClipBounds> boundsSeenByClipRule) {
+        this.boundsSeenByClipRule = boundsSeenByClipRule;
+    }
+
     @Override
     public void emit(LossInputs in, LossTerms terms, LossSettings settings, MetricSink sink) {
         NDArray tokenLogRatio = in.logProbs().sub(in.oldLogProbs()).clip(-TokenRatio.LOG_RATIO_CLAMP,
                 TokenRatio.LOG_RATIO_CLAMP);
         ClipStatistics s = ClipStatistics.compute(tokenLogRatio, terms.ratio().ratio(), in.advantages(), in.mask(),
-                settings.clip());
+                boundsSeenByClipRule.apply(settings.clip()));
         sink.put("clip/frac_region", s.verlClipFrac());
         sink.put("clip/frac_region_trl", s.trlRegionMean());
         sink.put("clip/frac_high", s.trlHighMean());

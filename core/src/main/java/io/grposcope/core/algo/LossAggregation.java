@@ -42,6 +42,7 @@ public final class LossAggregation implements Aggregator {
                     .div(mask.sum(new int[] {-1}).add(1e-8)), mask);
             case SEQ_MEAN_TOKEN_SUM_NORM -> MaskedMath.sum(loss, mask).div(c);
             case TRL_DR_GRPO -> MaskedMath.sum(loss, mask).div(b * c);
+            case TRL_GRPO -> MaskedMath.rowSum(loss, mask).div(mask.sum(new int[] {-1}).maximum(1.0)).mean();
         };
     }
 

@@ -118,6 +118,10 @@ class WorkedNumbersTest {
             assertThat(agg(l, mask, AggregationMode.TRL_DR_GRPO)).isCloseTo(1.25, within(TOL));
             assertThat(new LossAggregation(AggregationMode.TRL_DR_GRPO, 8).aggregate(l, mask).getDouble())
                     .isCloseTo(0.625, within(TOL));
+            NDArray withEmptyRow = m.create(new double[] {1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0}, new Shape(3, 4));
+            NDArray l3 = m.create(new double[] {1, 2, 3, 0, 4, 0, 0, 0, 9, 9, 9, 9}, new Shape(3, 4));
+            assertThat(agg(l3, withEmptyRow, AggregationMode.SEQ_MEAN_TOKEN_MEAN)).isCloseTo(3.0, within(TOL));
+            assertThat(agg(l3, withEmptyRow, AggregationMode.TRL_GRPO)).isCloseTo(2.0, within(TOL));
         }
     }
 

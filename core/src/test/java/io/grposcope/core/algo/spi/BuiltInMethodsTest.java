@@ -80,6 +80,29 @@ class BuiltInMethodsTest {
     }
 
     @Test
+    void gspoMatchesTheSequenceObjectiveAndHasNoDualClip() {
+        Method gspo = REGISTRY.resolve("gspo", Map.of());
+        try (NDManager m = manager.newSubManager()) {
+            NDArray old = m.create(new double[] {-1.0, -2.0, -0.5, -3.0, -1.5, -9.0}, new Shape(2, 3));
+            NDArray logp = old.add(m.create(new double[] {0.3, 0.3, 0.3, 0.1, -0.3, 5.0}, new Shape(2, 3)));
+            NDArray mask = m.create(new double[] {1, 1, 1, 1, 1, 0}, new Shape(2, 3));
+            NDArray adv = m.create(new double[] {-0.5, -0.5, -0.5, 0.5, 0.5, 0.5}, new Shape(2, 3)).mul(mask);
+            LossInputs in = new LossInputs(logp, old, null, mask, adv, null, GroupIndex.ofIds(0, 0));
+            LossSettings s = LossSettings.defaults().withClip(new ClipBounds(0.2, 0.2, 1.01, Double.POSITIVE_INFINITY));
+            // row 0: s = e^0.3 = 1.35 > c but GSPO has no dual clip: loss 0.5·1.35; row 1: s = e^-0.1, unclipped
+            double expected = (0.5 * Math.exp(0.3) - 0.5 * Math.exp(-0.1)) / 2;
+            assertThat(gspo.loss(in, s).total().getDouble()).isCloseTo(expected, within(1e-9));
+            Map<String, Double> metrics = new java.util.TreeMap<>();
+            gspo.emitMetrics(in, gspo.loss(in, s), s, metrics::put);
+            assertThat(metrics.get("clip/frac_dual")).isZero();
+            Method grpo = REGISTRY.resolve("grpo", Map.of());
+            Map<String, Double> grpoMetrics = new java.util.TreeMap<>();
+            grpo.emitMetrics(in, grpo.loss(in, s), s, grpoMetrics::put);
+            assertThat(grpoMetrics.get("clip/frac_dual")).isCloseTo(3.0 / 5, within(1e-6));
+        }
+    }
+
+    @Test
     void metricsLeaveAsNamedDoubles() {
         Method grpo = REGISTRY.resolve("grpo", Map.of());
         try (NDManager m = manager.newSubManager()) {
