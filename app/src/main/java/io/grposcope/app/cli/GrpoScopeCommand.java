@@ -12,6 +12,7 @@ public final class GrpoScopeCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GrpoScopeCommand());
         // subcommands are registered here, one line each
+        cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new PluginsCommand());
         return cl;
     }
