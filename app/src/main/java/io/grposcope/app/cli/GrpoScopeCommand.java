@@ -14,6 +14,10 @@ public final class GrpoScopeCommand implements Runnable {
         // subcommands are registered here, one line each
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new PluginsCommand());
+        cl.addSubcommand(new RunsCommand());
+        cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new ImportCommand());
+        cl.addSubcommand(new StoreBenchCommand());
         return cl;
     }
 
