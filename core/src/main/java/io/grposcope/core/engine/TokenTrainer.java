@@ -160,6 +160,17 @@ public class TokenTrainer extends EngineLoop implements Checkpointable {
         return GradientReplay.run(parts, batch, settings, live().temperature(), perSample);
     }
 
+    /**
+     * As {@link #recomputeGradients(TokenBatch, LossSettings, boolean)}, under another method (a what-if replay
+     * with a different plugin or plugin parameters); nothing of the run changes. Engine thread only.
+     */
+    public GradientReplay.Report recomputeGradients(TokenBatch batch, Method other, LossSettings settings,
+                                                    boolean perSample) {
+        TokenRunParts p = new TokenRunParts(parts.config(), parts.task(), other, parts.runManager(), parts.policy(),
+                parts.adam(), parts.rng());
+        return GradientReplay.run(p, batch, settings, live().temperature(), perSample);
+    }
+
     /** Current loss settings built from the live parameters. */
     public LossSettings lossSettings() {
         return live().lossSettings(config());
