@@ -18,6 +18,7 @@ public final class GrpoScopeCommand implements Runnable {
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new ImportCommand());
         cl.addSubcommand(new StoreBenchCommand());
+        cl.addSubcommand(new FlowReportCommand());
         return cl;
     }
 
