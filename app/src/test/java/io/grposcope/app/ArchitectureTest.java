@@ -71,6 +71,9 @@ class ArchitectureTest {
     void theClassesUnderTestWereFound() {
         assertThat(production.containPackage("io.grposcope.core.algo.spi")).isTrue();
         assertThat(production.containPackage("io.grposcope.app")).isTrue();
+        // the plugin modules are runtime dependencies of app, so the plugin rule is not vacuous
+        assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.grposcope.plugins.")))
+                .as("plugin classes on app's test class path").isTrue();
         assertThat(production.stream().noneMatch(c -> c.getSimpleName().equals("ArchitectureTest"))).isTrue();
     }
 
