@@ -11,7 +11,7 @@ import java.util.List;
  * version i-1 to i. Opening runs the missing ones in one transaction and refuses databases newer than the list.
  * Scalars are stored in chunks of {@link #CHUNK} steps per (tag, branch): the packed points in scalar_points and a
  * small packed summary in scalar_chunks, so a series of a million points is drawn from ~4k summary rows
- * (see docs/decisions/0002-store-layout.md).
+ * (see docs/decisions/0002-run-store-layout.md).
  */
 final class Schema {
 
