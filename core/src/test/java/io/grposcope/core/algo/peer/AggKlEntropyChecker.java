@@ -106,9 +106,11 @@ final class AggKlEntropyChecker {
                 out.array(key, PeerJson.values(Entropy.logProbsOfLabels(logits, labels)), e.get("logprobs"), tol);
             } else if (key.startsWith("compute_entropy_loss/")) {
                 NDArray mask = PeerJson.tensor(m, in.get("response_mask"), dt);
-                AggregationMode mode = AggregationMode.parse(e.get("kwargs").get("loss_agg_mode").asText());
-                out.scalar(key, PolicyLossChecker.scalar(new LossAggregation(mode).aggregate(h, mask)),
-                        e.get("entropy_loss"), tol);
+                JsonNode kw = e.get("kwargs");
+                AggregationMode mode = AggregationMode.parse(kw.get("loss_agg_mode").asText());
+                NDArray loss = kw.size() > 1 ? PolicyLossChecker.globalBatch(kw).aggregate(h, mask, mode)
+                        : new LossAggregation(mode).aggregate(h, mask);
+                out.scalar(key, PolicyLossChecker.scalar(loss), e.get("entropy_loss"), tol);
             } else {
                 out.add("no checker for output '" + key + "'");
             }
