@@ -2,6 +2,7 @@ package io.grposcope.core.debug;
 
 import io.grposcope.core.engine.Checkpointable;
 import io.grposcope.core.engine.EngineLoop;
+import io.grposcope.core.engine.TokenTrainer;
 import io.grposcope.core.metrics.RunEvent;
 
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class DebugSession implements AutoCloseable {
     private final CheckpointManager checkpoints;
     private final BranchController branches;
     private final BranchRecorder branchRecorder;
+    private final ReplayBackend backend;
+    private java.util.function.LongConsumer afterRollback = s -> { };
 
     /**
      * @param dir        where captures and checkpoints go
@@ -38,12 +41,25 @@ public final class DebugSession implements AutoCloseable {
         this.run = run;
         Consumer<RunEvent> record = e -> {
             events.add(e);
+            if (e.type() == io.grposcope.core.metrics.EventType.ROLLBACK) {
+                this.afterRollback.accept(e.step());
+            }
             out.accept(e);
         };
         this.branchRecorder = branchRecorder != null ? branchRecorder : new BranchTree();
         this.captures = captureSink != null ? captureSink : new FileCaptureSink(dir.resolve("captures"));
         this.spikes = SpikeMonitor.withDefaults(record);
         CaptureSource source = run instanceof CaptureSource s ? s : null;
+        ReplayBackend replay = run instanceof ReplayBackend rb ? rb : null;
+        if (run instanceof TokenTrainer t) {
+            PreStepStates states = new PreStepStates(t, dir.resolve("prestep"));
+            TokenDebugAdapter adapter = new TokenDebugAdapter(t, states);
+            run.addListener(adapter);
+            source = adapter;
+            replay = adapter;
+            this.afterRollback = states::afterStep;
+        }
+        this.backend = replay;
         this.breakpoints = new BreakpointMonitor(run, spikes, source, captures, record);
         if (run instanceof Checkpointable c) {
             this.checkpoints = new CheckpointManager(dir.resolve("checkpoints"), c, checkpointEvery, record);
@@ -107,7 +123,7 @@ public final class DebugSession implements AutoCloseable {
     }
 
     public WhatIfReplay whatIf() {
-        if (!(run instanceof ReplayBackend backend)) {
+        if (backend == null) {
             throw new IllegalStateException(run.getClass().getSimpleName() + " cannot replay a batch");
         }
         return new WhatIfReplay(run::runOnEngine, backend);
