@@ -49,6 +49,10 @@ public final class GrpoMethodProvider implements MethodProvider {
                 ParamSpec.choice("adv_std", "unbiased", List.of("unbiased", "population"),
                         "Std divisor: unbiased n-1 (verl, TRL) or population n (Flow-GRPO)"),
                 ParamSpec.real("adv_eps", 1e-6, 0, 1, "ε added to the std (verl 1e-6, TRL and Flow-GRPO 1e-4)"),
+                ParamSpec.choice("singleton", "raw_score", List.of("raw_score", "zero"),
+                        "A group of one row: raw_score = verl (mean 0, std 1), zero = no signal"),
+                ParamSpec.choice("flat_groups", "zero", List.of("zero", "residue"),
+                        "All-equal groups: zero (exact 0) or residue (verl/TRL: rounding residue / eps)"),
                 ParamSpec.choice("loss_agg", "token-mean", aggKeys(),
                         "Loss aggregation: token-mean (verl default), seq-mean-token-mean (GRPO paper), ..."),
                 ParamSpec.real("loss_scale", 0, 0, 1e9,
@@ -71,7 +75,10 @@ public final class GrpoMethodProvider implements MethodProvider {
             default -> GroupAdvantage.Normalization.Z_SCORE;
         };
         GroupAdvantage.StdKind std = GroupAdvantage.StdKind.valueOf(p.getString("adv_std").toUpperCase(Locale.ROOT));
-        return new GroupAdvantage.Options(n, std, p.getDouble("adv_eps"), GroupAdvantage.Singleton.RAW_SCORE, true);
+        GroupAdvantage.Singleton single = "zero".equals(p.getString("singleton"))
+                ? GroupAdvantage.Singleton.ZERO : GroupAdvantage.Singleton.RAW_SCORE;
+        return new GroupAdvantage.Options(n, std, p.getDouble("adv_eps"), single,
+                "zero".equals(p.getString("flat_groups")));
     }
 
     static List<String> aggKeys() {

@@ -36,6 +36,11 @@ class MethodRegistryTest {
         assertThat(m.params().getDouble("adv_eps")).isEqualTo(1e-4);
         assertThat(m.params().getString("kl_estimator")).isEqualTo("k3");
         assertThat(((LossAggregation) m.aggregator()).mode()).isEqualTo(AggregationMode.SEQ_MEAN_TOKEN_MEAN);
+        Method residue = MethodRegistry.builtin().resolve("grpo", Map.of("flat_groups", "residue",
+                "singleton", "zero"));
+        var o = ((io.grposcope.core.algo.GroupAdvantage) residue.advantageEstimator()).options();
+        assertThat(o.zeroFlatGroups()).isFalse();
+        assertThat(o.singleton()).isEqualTo(io.grposcope.core.algo.GroupAdvantage.Singleton.ZERO);
     }
 
     @Test
