@@ -2,12 +2,12 @@
 # Packaging check: build the .deb, install it with dpkg, run `grposcope --version` and a headless 3-step
 # training from the installed launcher, remove the package; print package and image sizes and the time of
 # each phase. Needs root (dpkg -i), fakeroot and dpkg-deb; run from anywhere:
-#   sudo packaging/check.sh                 # builds with -Dgrposcope.buildDir=target-pkg
+#   sudo packaging/check.sh                 # builds into packaging/target (BUILD_DIR=target-x to change)
 #   SKIP_BUILD=1 packaging/check.sh         # reuse the last build
 #   SCREENSHOT=docs/screenshots/installed.png packaging/check.sh   # also start the GUI under Xvfb and capture it
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR="${BUILD_DIR:-target-pkg}"
+BUILD_DIR="${BUILD_DIR:-target}"
 OUT="packaging/$BUILD_DIR"
 WORK="$(mktemp -d /tmp/grposcope-check.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -41,19 +41,30 @@ echo "   $LAUNCHER -> $(readlink -f "$LAUNCHER")"
 grposcope --version | sed 's/^/   /'
 grposcope --version | grep -q "GRPO Scope" || fail "--version does not name GRPO Scope"
 grposcope --help >"$WORK/help.txt" || fail "--help failed"
-SUBCOMMANDS="$(sed -n '/^Commands:/,$p' "$WORK/help.txt" | awk 'NR>1 && NF {print $1}' | tr '\n' ' ')"
+SUBCOMMANDS="$(awk '/^Commands:/ {f=1; next} f && /^  [a-z]/ {print $1}' "$WORK/help.txt" | tr '\n' ' ')"
 echo "   subcommands: ${SUBCOMMANDS:-none}"
 done_phase
 
 phase "headless 3-step training from the installed launcher"
-# a fresh HOME shows what a first-time user gets: DJL extracts libtorch into ~/.cache/grposcope/djl
-export HOME="$WORK/home"; mkdir -p "$HOME"
+# fresh XDG folders show what a first-time user gets: DJL extracts libtorch into $XDG_CACHE_HOME/grposcope/djl
+# (Java takes user.home from the passwd entry, not $HOME, so the XDG variables are what isolates the check)
+export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" GRPOSCOPE_HOME="$WORK/data"
+REAL_HOME="$(getent passwd "$(id -un)" | cut -d: -f6)"
+DJL_DOT_BEFORE="$(ls -d "$REAL_HOME/.djl.ai" 2>/dev/null || true)"
 if grposcope train --help >/dev/null 2>&1; then
-  (cd "$WORK" && grposcope train --steps 3 --headless) 2>&1 | tee "$WORK/train.log" | tail -8 | sed 's/^/   /'
-  [ "${PIPESTATUS[0]}" = 0 ] || fail "training failed, see above"
-  [ -d "$HOME/.cache/grposcope/djl/pytorch" ] || fail "libtorch was not extracted into the app-owned cache"
-  echo "   DJL cache: $(du -sh "$HOME/.cache/grposcope/djl" | cut -f1) in ~/.cache/grposcope/djl"
-  [ ! -e "$HOME/.djl.ai" ] || fail "DJL wrote to ~/.djl.ai instead of the app-owned cache"
+  # the built-in default run, cut to a short supervised warm start and 3 GRPO steps
+  printf 'name: packaging-check\nwarmStart:\n  steps: 3\n' > "$WORK/check.yaml"
+  set +e
+  (cd "$WORK" && grposcope train --config "$WORK/check.yaml" --steps 3 --work-dir "$WORK/run") >"$WORK/train.log" 2>&1
+  TRAIN_RC=$?
+  set -e
+  tail -8 "$WORK/train.log" | sed 's/^/   /'
+  [ "$TRAIN_RC" = 0 ] || fail "training failed (exit $TRAIN_RC), see above"
+  [ -d "$XDG_CACHE_HOME/grposcope/djl/pytorch" ] || fail "libtorch was not extracted into the app-owned cache"
+  echo "   DJL cache: $(du -sh "$XDG_CACHE_HOME/grposcope/djl" | cut -f1) in \$XDG_CACHE_HOME/grposcope/djl"
+  grep -q "extracts libtorch (about 430 MB) into $XDG_CACHE_HOME/grposcope/djl" "$WORK/train.log" \
+    || fail "the first run did not say where libtorch goes"
+  [ -n "$DJL_DOT_BEFORE" ] || [ ! -e "$REAL_HOME/.djl.ai" ] || fail "DJL wrote to ~/.djl.ai instead of the app cache"
   grep -q "downloading\|Downloading" "$WORK/train.log" && fail "the first training run downloaded something"
 else
   echo "   SKIPPED: this build has no 'train' subcommand yet"
