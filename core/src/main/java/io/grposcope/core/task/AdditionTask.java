@@ -2,18 +2,18 @@ package io.grposcope.core.task;
 
 import io.grposcope.core.engine.Rng;
 
-/** "a+b=" with two zero-padded (difficulty+1)-digit operands; the answer is the plain decimal sum. */
+/** "a+b=" with two zero-padded operands of {@code difficulty} digits; the answer is the plain decimal sum. */
 public final class AdditionTask implements TokenTask {
 
     private final int difficulty;
     private final int digits;
 
     public AdditionTask(int difficulty) {
-        if (difficulty < 1 || difficulty > 6) {
-            throw new IllegalArgumentException("addition difficulty must be 1..6, got " + difficulty);
+        if (difficulty < 1 || difficulty > 7) {
+            throw new IllegalArgumentException("addition difficulty must be 1..7, got " + difficulty);
         }
         this.difficulty = difficulty;
-        this.digits = difficulty + 1;
+        this.digits = difficulty;
     }
 
     @Override
