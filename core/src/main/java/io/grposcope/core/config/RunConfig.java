@@ -13,7 +13,7 @@ public record RunConfig(int schemaVersion, String name, TaskConfig task, PolicyC
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The built-in default run: vanilla GRPO on 2-digit addition with a tiny transformer. */
+    /** The built-in default run: vanilla GRPO on single-digit addition with a tiny transformer. */
     public static RunConfig defaults() {
         return new RunConfig(SCHEMA_VERSION, "default", TaskConfig.defaults(), PolicyConfig.defaults(),
                 MethodConfig.defaults(), RolloutConfig.defaults(), OptimizerConfig.defaults(), PpoConfig.defaults(),
@@ -76,7 +76,7 @@ public record RunConfig(int schemaVersion, String name, TaskConfig task, PolicyC
     public record OptimizerConfig(double lr, double beta1, double beta2, double eps, double weightDecay,
                                   double gradClip, int warmupSteps, String schedule) {
         public static OptimizerConfig defaults() {
-            return new OptimizerConfig(3e-4, 0.9, 0.999, 1e-8, 0.0, 1.0, 5, "constant");
+            return new OptimizerConfig(1e-4, 0.9, 0.999, 1e-8, 0.0, 1.0, 5, "constant");
         }
     }
 
@@ -84,7 +84,7 @@ public record RunConfig(int schemaVersion, String name, TaskConfig task, PolicyC
     public record PpoConfig(int epochs, int minibatches, double clipLow, double clipHigh, double clipC,
                             String lossAgg, double entropyCoef) {
         public static PpoConfig defaults() {
-            return new PpoConfig(1, 2, 0.2, 0.2, 3.0, "token-mean", 0.0);
+            return new PpoConfig(2, 2, 0.2, 0.2, 3.0, "token-mean", 0.0);
         }
     }
 
