@@ -60,13 +60,14 @@ public final class BranchController {
                         + " on branch " + from + " (checkpoints: " + checkpoints.list() + ")"));
         trainer.loadState(ckpt.dir());
         long to = branches.openBranch(from, ckpt.step(), req.label());
-        checkpoints.setBranch(to);
         if (req.skipBatchAtStep() >= 0) {
             skip(req.skipBatchAtStep());
         }
         events.accept(new RunEvent(ckpt.step(), System.currentTimeMillis(), EventType.ROLLBACK,
                 "rolled back to step " + ckpt.step() + ": branch " + from + " → " + to + " (" + req.label() + ")",
                 data(req, ckpt, from, to)));
+        branches.activate(to);
+        checkpoints.setBranch(to);
         return new Rollback(ckpt, from, to);
     }
 

@@ -11,6 +11,13 @@ public interface BranchRecorder {
     /** Opens a branch of {@code parentBranchId} forked after {@code atStep}; returns its id. */
     long openBranch(long parentBranchId, long atStep, String label);
 
+    /**
+     * Makes later steps and events go to {@code branchId}. Called after the ROLLBACK event was recorded, so that
+     * event sits at the fork step of the shared history and shows on both branches.
+     */
+    default void activate(long branchId) {
+    }
+
     /** The branch and its ancestors, each with the last step of it that the lineage includes, newest first. */
     List<CheckpointManager.LineageStep> lineage(long branchId);
 }

@@ -139,6 +139,27 @@ public final class DebugSession implements AutoCloseable {
                 .flatMap(c -> captures.load(c.id()));
     }
 
+    /**
+     * A session that keeps its events, captures, branches and checkpoints in the run store: the run's store
+     * writer receives the debugger's events, rollbacks open store branches, checkpoints are listed in the store.
+     */
+    public static DebugSession withStore(EngineLoop run, Path dir, int checkpointEvery,
+                                         io.grposcope.core.store.RunStore store,
+                                         io.grposcope.core.store.StoreWriter writer, Consumer<RunEvent> out) {
+        StoreBranchRecorder branches = new StoreBranchRecorder(store, writer);
+        DebugSession s = new DebugSession(run, dir, checkpointEvery, branches,
+                new StoreCaptureSink(store, branches::current), e -> {
+                    writer.onEvent(e);
+                    out.accept(e);
+                });
+        s.checkpoints().ifPresent(c -> {
+            c.setBranch(writer.ids().branchId());
+            c.onWritten(i -> store.addCheckpoint(new io.grposcope.core.store.RunIds(writer.ids().runId(),
+                    i.branchId()), i.step(), i.dir()));
+        });
+        return s;
+    }
+
     /** Removes the debugger's listeners from the run. */
     @Override
     public void close() {
