@@ -3,6 +3,7 @@ package io.grposcope.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,8 +49,17 @@ final class SeriesReader {
             width = ceilDiv(width, Schema.CHUNK) * Schema.CHUNK;
         }
         Bucket[] out = new Bucket[(int) ((maxStep - base) / width + 1)];
+        if (!chunked) {
+            for (LineageSegment seg : segs) {
+                long[] r = Lineages.clip(seg, from, to);
+                for (ScalarChunk ch : r == null ? List.<ScalarChunk>of() : chunks(c, tagId, seg.branchId(), r)) {
+                    foldPoints(out, base, width, ch, r[0], r[1]);
+                }
+            }
+            return result(tag, out);
+        }
         for (Summary s : sums) {
-            if (chunked && s.inside()) {
+            if (s.inside()) {
                 fold(out, (s.bucket.firstStep - base) / width).merge(s.bucket);
             } else {
                 foldPoints(out, base, width, points(c, tagId, s.branch, s.chunk), s.lo, s.hi);
@@ -58,35 +68,41 @@ final class SeriesReader {
         return result(tag, out);
     }
 
+    /** The chunks of a branch that overlap steps {@code r[0]..r[1]}, in step order. */
+    private static List<ScalarChunk> chunks(Connection c, long tagId, long branch, long[] r) throws SQLException {
+        return Rows.query(c, DATA, rs -> ScalarChunk.decode(tagId, branch, rs.getLong(1), rs.getBytes(2)), tagId,
+                branch, ScalarChunk.chunkOf(r[0]), ScalarChunk.chunkOf(r[1]));
+    }
+
     static RawSeries raw(Connection c, long runId, List<LineageSegment> segs, String tag, long from, long to)
             throws SQLException {
         long tagId = Tags.find(c, runId, Tags.SCALAR, tag);
-        List<long[]> stepsWalls = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        List<ScalarChunk> parts = new ArrayList<>();
+        List<long[]> ranges = new ArrayList<>();
+        int n = 0;
         for (int i = segs.size() - 1; i >= 0 && tagId >= 0; i--) {
             long[] r = Lineages.clip(segs.get(i), from, to);
-            if (r == null) {
-                continue;
+            for (ScalarChunk ch : r == null ? List.<ScalarChunk>of() : chunks(c, tagId, segs.get(i).branchId(), r)) {
+                parts.add(ch);
+                ranges.add(r);
+                n += ch.size();
             }
-            for (ScalarChunk ch : Rows.query(c, DATA, rs -> ScalarChunk.decode(0, 0, rs.getLong(1), rs.getBytes(2)),
-                    tagId, segs.get(i).branchId(), ScalarChunk.chunkOf(r[0]), ScalarChunk.chunkOf(r[1]))) {
-                for (int k = 0; k < ch.size(); k++) {
-                    if (ch.step(k) >= r[0] && ch.step(k) <= r[1]) {
-                        stepsWalls.add(new long[] {ch.step(k), ch.wall(k)});
-                        values.add(ch.value(k));
-                    }
+        }
+        long[] steps = new long[n];
+        long[] walls = new long[n];
+        double[] values = new double[n];
+        int k = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            ScalarChunk ch = parts.get(p);
+            for (int i = 0; i < ch.size(); i++) {
+                if (ch.step(i) >= ranges.get(p)[0] && ch.step(i) <= ranges.get(p)[1]) {
+                    steps[k] = ch.step(i);
+                    walls[k] = ch.wall(i);
+                    values[k++] = ch.value(i);
                 }
             }
         }
-        long[] steps = new long[values.size()];
-        long[] walls = new long[values.size()];
-        double[] vals = new double[values.size()];
-        for (int i = 0; i < vals.length; i++) {
-            steps[i] = stepsWalls.get(i)[0];
-            walls[i] = stepsWalls.get(i)[1];
-            vals[i] = values.get(i);
-        }
-        return new RawSeries(tag, steps, walls, vals);
+        return new RawSeries(tag, Arrays.copyOf(steps, k), Arrays.copyOf(walls, k), Arrays.copyOf(values, k));
     }
 
     private static List<Summary> summaries(Connection c, long tagId, List<LineageSegment> segs, long from, long to)

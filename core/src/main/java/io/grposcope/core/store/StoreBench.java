@@ -89,6 +89,10 @@ public final class StoreBench {
         out.printf("series: %,d points -> %d buckets: first read %.1f ms, median %.1f ms wall, median %.1f ms CPU"
                 + " (target <= 200 ms); newest step %d%n", b.totalCount(), b.size(), ms[0], median(ms), median(cpu),
                 b.newestStep());
+        double[] rawCpu = new double[3];
+        double[] rawMs = time(3, () -> store.rawSeries(ids, "loss", Long.MIN_VALUE, Long.MAX_VALUE), rawCpu);
+        out.printf("raw series: all %,d points: median %.1f ms wall, %.1f ms CPU (no target; for comparison)%n",
+                store.rawSeries(ids, "loss", Long.MIN_VALUE, Long.MAX_VALUE).size(), median(rawMs), median(rawCpu));
     }
 
     private static void heatmap(RunStore store, PrintStream out) {
