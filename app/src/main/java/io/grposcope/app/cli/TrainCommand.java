@@ -88,11 +88,14 @@ public final class TrainCommand implements Callable<Integer> {
                     lines.add("  [" + e.type() + "] " + e.message());
                 }
             });
+            Thread onExit = new Thread(() -> stopAndWait(run), "grposcope-train-exit");
+            Runtime.getRuntime().addShutdownHook(onExit);
             run.start();
             while (!run.awaitTermination(50, TimeUnit.MILLISECONDS)) {
                 drain(lines, out);
             }
             drain(lines, out);
+            Runtime.getRuntime().removeShutdownHook(onExit);
             if (run.state() == RunState.FAILED) {
                 System.err.println("grposcope train: run failed: " + run.failure());
                 return 1;
@@ -100,6 +103,16 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf("done: %d steps, reward/mean first GRPO step %.3f, last %.3f%n", run.currentStep(),
                     firstLast[0], firstLast[1]);
             return 0;
+        }
+    }
+
+    /** Ctrl-C: let the engine finish its step before the JVM unloads libtorch under it. */
+    private static void stopAndWait(EngineLoop run) {
+        run.stop();
+        try {
+            run.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -26,7 +26,7 @@ public final class GradientReplay {
     static Report run(TokenRunParts parts, TokenBatch batch, LossSettings settings, double temperature,
                       boolean perSample) {
         try (NDManager sm = parts.runManager().newSubManager()) {
-            Minibatch.Result res = Minibatch.run(sm, parts.policy(), parts.method(), batch, settings, temperature);
+            Minibatch.Result res = Minibatch.run(sm, parts.policy(), parts.method(), batch, settings, temperature, true);
             Gradients g = Gradients.read(sm, parts.policy().parameters());
             double norm = g.globalNorm();
             Map<String, Double> layers = g.layerNorms(parts.policy().parameters());
@@ -40,7 +40,8 @@ public final class GradientReplay {
         double[] out = new double[batch.rows()];
         for (int i = 0; i < out.length; i++) {
             try (NDManager rm = parts.runManager().newSubManager()) {
-                Minibatch.run(rm, parts.policy(), parts.method(), batch.select(new int[] {i}), settings, temperature);
+                Minibatch.run(rm, parts.policy(), parts.method(), batch.select(new int[] {i}), settings,
+                        temperature, false);
                 Gradients g = Gradients.read(rm, parts.policy().parameters());
                 out[i] = g.globalNorm();
                 g.zero();

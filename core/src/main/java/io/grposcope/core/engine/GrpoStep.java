@@ -165,7 +165,7 @@ final class GrpoStep {
                 int[] rows = Arrays.copyOfRange(order, k * b / chunks, (k + 1) * b / chunks);
                 try (NDManager mm = sm.newSubManager()) {
                     Minibatch.Result res = Minibatch.run(mm, parts.policy(), parts.method(), batch.select(rows),
-                            settings, temperature);
+                            settings, temperature, parts.config().metrics().enabled());
                     Gradients g = Gradients.read(mm, parts.policy().parameters());
                     double norm = g.globalNorm();
                     double coef = Gradients.clipCoefficient(norm, parts.config().optimizer().gradClip());

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * Resolves a run's method through the plugin registry. The run config's generic loss settings (ppo.lossAgg,
- * kl.estimator) fill the method's parameters of the same meaning unless method.params sets them explicitly.
+ * kl.estimator), when changed from their defaults, fill the method's parameters of the same meaning unless
+ * method.params sets them; left at their defaults they do not override a method's own defaults (Dr. GRPO's
+ * aggregation, for one).
  */
 public final class Methods {
 
@@ -23,8 +25,11 @@ public final class Methods {
                 ? Thread.currentThread().getContextClassLoader() : Methods.class.getClassLoader());
         MethodProvider p = registry.find(c.method().id()).orElse(null);
         Map<String, Object> params = new LinkedHashMap<>(c.method().params());
-        if (p != null) {
+        RunConfig d = RunConfig.defaults();
+        if (p != null && !d.ppo().lossAgg().equals(c.ppo().lossAgg())) {
             fill(p, params, "loss_agg", c.ppo().lossAgg());
+        }
+        if (p != null && !d.kl().estimator().equals(c.kl().estimator())) {
             fill(p, params, "kl_estimator", c.kl().estimator());
         }
         return registry.resolve(c.method().id(), params);

@@ -29,7 +29,7 @@ final class Minibatch {
     }
 
     static Result run(NDManager mm, TransformerLM policy, Method method, TokenBatch mb, LossSettings settings,
-                      double temperature) {
+                      double temperature, boolean withMetrics) {
         NDArray mask = SequenceScorer.create(mm, mb.mask());
         NDArray adv = SequenceScorer.create(mm, broadcast(mb.advantages(), mb.mask()));
         NDArray old = SequenceScorer.create(mm, mb.oldLogProbs());
@@ -48,7 +48,9 @@ final class Minibatch {
         LossInputs in = (LossInputs) out[0];
         LossTerms terms = (LossTerms) out[1];
         Map<String, Double> metrics = new LinkedHashMap<>();
-        method.emitMetrics(in, terms, settings, metrics::put);
+        if (withMetrics) {
+            method.emitMetrics(in, terms, settings, metrics::put);
+        }
         NDArray ratio = terms.ratio().ratio().broadcast(mask.getShape());
         NDArray logRatio = terms.ratio().logRatio().broadcast(mask.getShape());
         float[][] w = SequenceScorer.rows(ratio);
