@@ -69,7 +69,7 @@ final class FlowReportPlots {
     }
 
     private LinePlot clip() {
-        return new LinePlot("Clip fractions per step, by advantage sign (high: A>0, w>1+eps; low: A<0, w<1-eps)",
+        return new LinePlot("Clip fractions by advantage sign (hi: A>0, w>1+eps; lo: A<0, w<1-eps)",
                 "denoising step k", "fraction")
                 .add("Flow-GRPO high", ks, r.perStep(FlowReport.VANILLA, "clip/frac_high"))
                 .addDashed("Flow-GRPO low", ks, r.perStep(FlowReport.VANILLA, "clip/frac_low"))
@@ -92,7 +92,7 @@ final class FlowReportPlots {
     }
 
     private LinePlot rewards() {
-        LinePlot p = new LinePlot("Reward: fixed-seed ODE evaluation (solid) and rollout mean, 5-step average (dashed)",
+        LinePlot p = new LinePlot("Reward: fixed-seed ODE eval (solid), rollout mean 5-step avg (dashed)",
                 "GRPO step", "reward");
         for (String m : FlowReport.methods()) {
             double[][] e = r.curve(m, "eval/reward/mean", "eval/grpo_step");

@@ -65,8 +65,9 @@ public final class LinePlot {
         double[] r = range();
         drawAxes(g, r);
         for (int i = 0; i < series.size(); i++) {
-            drawSeries(g, series.get(i), PALETTE[(series.get(i).dashed() ? i - 1 : i) % PALETTE.length], r, i);
+            drawLine(g, series.get(i), PALETTE[(series.get(i).dashed() ? i - 1 : i) % PALETTE.length], r, i);
         }
+        drawLegend(g);
         g.dispose();
         ImageIO.write(img, "png", file.toFile());
     }
@@ -124,7 +125,7 @@ public final class LinePlot {
         }
     }
 
-    private void drawSeries(Graphics2D g, Series s, Color c, double[] r, int index) {
+    private void drawLine(Graphics2D g, Series s, Color c, double[] r, int index) {
         g.setColor(c);
         g.setStroke(s.dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
@@ -144,15 +145,34 @@ public final class LinePlot {
             prevX = x;
             prevY = y;
         }
-        int ly = T + 16 + 16 * index;
-        g.drawLine(W - R - 210, ly - 4, W - R - 186, ly - 4);
         g.setStroke(new BasicStroke(1f));
-        g.setColor(Color.BLACK);
-        g.drawString(s.name(), W - R - 180, ly);
+    }
+
+    /** Legend on a white box in the top-right corner, drawn over the lines. */
+    private void drawLegend(Graphics2D g) {
+        int x = W - R - 250;
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(x, T + 4, 244, 16 * series.size() + 6);
+        g.setColor(Color.LIGHT_GRAY);
+        g.drawRect(x, T + 4, 244, 16 * series.size() + 6);
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            int ly = T + 20 + 16 * i;
+            g.setColor(PALETTE[(s.dashed() ? i - 1 : i) % PALETTE.length]);
+            g.setStroke(s.dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
+            g.drawLine(x + 6, ly - 4, x + 30, ly - 4);
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(Color.BLACK);
+            g.drawString(s.name(), x + 36, ly);
+        }
     }
 
     private static String fmt(double v) {
         double a = Math.abs(v);
+        if (a >= 1 && Math.abs(v - Math.rint(v)) < 1e-9 * a) {
+            return Long.toString(Math.round(v));
+        }
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
             return String.format(Locale.ROOT, "%.2e", v);
         }
