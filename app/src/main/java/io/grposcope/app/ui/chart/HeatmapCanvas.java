@@ -81,7 +81,7 @@ public final class HeatmapCanvas extends PlotCanvas {
             int to = Math.max(from + 1, b.upperBound(lo + w));
             java.util.Arrays.fill(acc, series.isLayers() ? Float.NEGATIVE_INFINITY : 0f);
             for (int k = from; k < Math.min(to, b.size()); k++) {
-                if (b.stepEnd(k) < lo || b.stepStart(k) >= lo + w) {
+                if (b.stepEnd(k) + 1 <= lo || b.stepStart(k) >= lo + w) {
                     continue;
                 }
                 has[c] = true;

@@ -18,6 +18,7 @@ public final class LineChartCanvas extends PlotCanvas {
     private final List<java.util.function.DoubleSupplier> guides = new ArrayList<>();
     private final ColumnReduction reduction = new ColumnReduction();
     private final PolylineBuilder line = new PolylineBuilder();
+    private final RasterLayer raster = new RasterLayer();
     private double smoothing;
     private boolean logScale;
     private double yMin;
@@ -83,11 +84,13 @@ public final class LineChartCanvas extends PlotCanvas {
         if (traces.stream().anyMatch(Trace::stacked)) {
             new StackedAreaPainter(this, reduction).paint(g, p, traces, cols);
         }
+        raster.reset(cols, (int) plotHeight());
         for (Trace t : traces) {
             if (!t.stacked()) {
                 paintTrace(g, p, t, cols);
             }
         }
+        raster.draw(g, LEFT, TOP);
         paintGuides(g, p);
         paintLegend(g, p);
     }
@@ -123,46 +126,57 @@ public final class LineChartCanvas extends PlotCanvas {
                 paintPoints(g, s, Math.max(0, from - 1), Math.min(s.size(), to + 1), true, t);
             }
         } else {
-            paintColumns(g, s, cols, t, smoothOn, c);
+            paintColumns(s, cols, t, smoothOn, c, p);
         }
         g.setLineDashes((double[]) null);
     }
 
     private void paintPoints(GraphicsContext g, SeriesBuffer s, int from, int to, boolean smooth, Trace t) {
         line.reset();
+        boolean dots = !smooth && to - from <= 60;
         for (int i = from; i < to; i++) {
             float v = smooth ? t.smoothed().valueAt(i) : s.valueAt(i);
-            line.add(xOf(s.stepAt(i)), yOf(v));
+            double x = xOf(s.stepAt(i));
+            double y = yOf(v);
+            line.add(x, y);
+            if (dots && !Double.isNaN(y)) {
+                // few points: mark each, so a run's first step is visible before there is a line
+                g.setFill(g.getStroke());
+                g.fillRect(x - 1.5, y - 1.5, 3, 3);
+            }
         }
         line.stroke(g);
     }
 
-    private void paintColumns(GraphicsContext g, SeriesBuffer s, int cols, Trace t, boolean smoothOn, Color c) {
+    private void paintColumns(SeriesBuffer s, int cols, Trace t, boolean smoothOn, Color c, ChartPalette p) {
         reduction.reduce(s, axis.start(), axis.end() + 0.5, cols);
-        line.reset();
+        int raw = RasterLayer.argb(c, p.background(), smoothOn ? 0.35 : 1.0);
+        int smooth = RasterLayer.argb(c, p.background(), 1.0);
+        double prev = Double.NaN;
         for (int col = 0; col < cols; col++) {
-            if (reduction.count(col) == 0) {
+            if (reduction.count(col) == 0 || t.comparison() && (col / 4) % 2 == 1) {
+                prev = reduction.count(col) == 0 ? prev : Double.NaN;
                 continue;
             }
-            double x = LEFT + col + 0.5;
-            line.add(x, yOf(reduction.first(col)));
-            line.add(x, yOf(reduction.min(col)));
-            line.add(x, yOf(reduction.max(col)));
-            line.add(x, yOf(reduction.last(col)));
+            double top = yOf(reduction.max(col)) - TOP;
+            double bottom = yOf(reduction.min(col)) - TOP;
+            raster.vspan(col, top, bottom, raw);
+            double first = yOf(reduction.first(col)) - TOP;
+            raster.vspan(col, Double.isNaN(prev) ? first : prev, first, raw);
+            prev = yOf(reduction.last(col)) - TOP;
         }
-        line.stroke(g);
         if (!smoothOn) {
             return;
         }
-        line.reset();
+        double last = Double.NaN;
         for (int col = 0; col < cols; col++) {
             if (reduction.count(col) > 0) {
-                line.add(LEFT + col + 0.5, yOf(t.smoothed().valueAt(reduction.lastIndex(col))));
+                double y = yOf(t.smoothed().valueAt(reduction.lastIndex(col))) - TOP;
+                raster.vspan(col, Double.isNaN(last) ? y : last, y, smooth);
+                raster.vspan(col + 1, y, y, smooth);
+                last = y;
             }
         }
-        g.setStroke(c);
-        g.setLineWidth(1.6);
-        line.stroke(g);
     }
 
     private void computeYRange(int cols) {
@@ -181,6 +195,13 @@ public final class LineChartCanvas extends PlotCanvas {
             lo = 0;
             hi = 1;
         }
+        for (java.util.function.DoubleSupplier s : guides) {
+            double v = s.getAsDouble();
+            if (Double.isFinite(v) && (!logScale || v > 0)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
         if (traces.stream().anyMatch(Trace::stacked)) {
             lo = Math.min(0, lo);
         }
@@ -189,7 +210,7 @@ public final class LineChartCanvas extends PlotCanvas {
             lo = lo > 0 ? Math.log10(lo) : hi - 4;
         }
         if (hi - lo < 1e-12) {
-            double pad = Math.max(Math.abs(hi) * 0.05, 1e-6);
+            double pad = hi != 0 ? Math.abs(hi) * 0.05 : 0.5;
             lo -= pad;
             hi += pad;
         }

@@ -25,7 +25,7 @@ final class LiveParamsPane extends GridPane {
         for (LiveParam p : LiveParam.values()) {
             TextField field = new TextField(format(vm.param(p)));
             field.setId("param-" + p.key());
-            field.setPrefColumnCount(7);
+            field.setPrefColumnCount(6);
             field.setTooltip(new Tooltip("Applied at the next step; Enter to apply"));
             Button apply = new Button("Apply");
             apply.setId("apply-" + p.key());

@@ -67,7 +67,7 @@ public final class RunView extends BorderPane {
         histogramTag.setMaxWidth(Double.MAX_VALUE);
         VBox side = new VBox(6, histogramTag, histogram, new LiveParamsPane(vm));
         side.setPadding(new Insets(6));
-        side.setPrefWidth(280);
+        side.setPrefWidth(330);
         side.getStyleClass().add("side-panel");
         return side;
     }
