@@ -17,6 +17,7 @@ public final class EntropyBonus implements Regularizer {
         if (settings.entropyCoef() == 0.0 || in.entropy() == null) {
             return null;
         }
-        return aggregator.aggregate(in.entropy(), in.mask()).mul(-settings.entropyCoef());
+        NDArray agg = aggregator.aggregate(in.entropy(), in.mask());
+        return agg.mul(MaskedMath.num(agg, -settings.entropyCoef()));
     }
 }

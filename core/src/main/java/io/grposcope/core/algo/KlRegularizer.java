@@ -28,6 +28,7 @@ public final class KlRegularizer implements Regularizer {
             return null;
         }
         NDArray kl = estimator.compute(in.logProbs(), in.refLogProbs());
-        return aggregator.aggregate(kl, in.mask()).mul(settings.klBeta());
+        NDArray agg = aggregator.aggregate(kl, in.mask());
+        return agg.mul(MaskedMath.num(agg, settings.klBeta()));
     }
 }

@@ -36,12 +36,12 @@ public final class LossAggregation implements Aggregator {
         long b = loss.getShape().get(0);
         double c = constant > 0 ? constant : t;
         return switch (mode) {
-            case TOKEN_MEAN -> MaskedMath.sum(loss, mask).div(mask.sum().maximum(1.0));
+            case TOKEN_MEAN -> MaskedMath.sum(loss, mask).div(mask.sum().maximum(MaskedMath.num(loss, 1.0)));
             case SEQ_MEAN_TOKEN_SUM -> seqMean(MaskedMath.rowSum(loss, mask), mask);
             case SEQ_MEAN_TOKEN_MEAN -> seqMean(MaskedMath.rowSum(loss, mask)
                     .div(mask.sum(new int[] {-1}).add(1e-8)), mask);
-            case SEQ_MEAN_TOKEN_SUM_NORM -> MaskedMath.sum(loss, mask).div(c);
-            case TRL_DR_GRPO -> MaskedMath.sum(loss, mask).div(b * c);
+            case SEQ_MEAN_TOKEN_SUM_NORM -> MaskedMath.sum(loss, mask).div(MaskedMath.num(loss, c));
+            case TRL_DR_GRPO -> MaskedMath.sum(loss, mask).div(MaskedMath.num(loss, b * c));
             case TRL_GRPO -> MaskedMath.rowSum(loss, mask).div(mask.sum(new int[] {-1}).maximum(1.0)).mean();
         };
     }
@@ -49,6 +49,6 @@ public final class LossAggregation implements Aggregator {
     /** Mean of per-row values over rows with at least one valid token (verl drops fully masked rows). */
     private static NDArray seqMean(NDArray perRow, NDArray mask) {
         NDArray rowValid = MaskedMath.asFloat(mask.sum(new int[] {-1}).gt(0), perRow);
-        return perRow.mul(rowValid).sum().div(rowValid.sum().maximum(1.0));
+        return perRow.mul(rowValid).sum().div(rowValid.sum().maximum(MaskedMath.num(perRow, 1.0)));
     }
 }

@@ -22,8 +22,8 @@ public record VerlGlobalBatch(int dpSize, Double batchNumTokens, Double globalBa
             case SEQ_MEAN_TOKEN_SUM -> seqMean(MaskedMath.rowSum(loss, mask), mask);
             case SEQ_MEAN_TOKEN_MEAN -> seqMean(MaskedMath.rowSum(loss, mask)
                     .div(mask.sum(new int[] {-1}).add(1e-8)), mask);
-            case SEQ_MEAN_TOKEN_SUM_NORM -> total.div(lossScaleFactor != null ? lossScaleFactor
-                    : (double) loss.getShape().get(loss.getShape().dimension() - 1));
+            case SEQ_MEAN_TOKEN_SUM_NORM -> total.div(MaskedMath.num(loss, lossScaleFactor != null ? lossScaleFactor
+                    : (double) loss.getShape().get(loss.getShape().dimension() - 1)));
             case TRL_DR_GRPO, TRL_GRPO -> throw new IllegalArgumentException(
                     mode.key() + " is TRL's mode, not verl's agg_loss");
         };

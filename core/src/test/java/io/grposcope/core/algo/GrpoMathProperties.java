@@ -103,6 +103,39 @@ class GrpoMathProperties {
         return new LossAggregation(mode).aggregate(loss, mask).getDouble();
     }
 
+    @Property(tries = 100)
+    void lossIsDtypeGenericAndStaysInTheInputDtype(@ForAll @IntRange(min = 1, max = 5) int rows,
+                                                   @ForAll long seed, @ForAll boolean drGrpo) {
+        Random rnd = new Random(seed);
+        double[][] parts = new double[5][rows * 6];
+        for (int i = 0; i < rows * 6; i++) {
+            parts[0][i] = -rnd.nextDouble() * 4;
+            parts[1][i] = parts[0][i] + rnd.nextGaussian() * 0.3;
+            parts[2][i] = parts[0][i] + rnd.nextGaussian() * 0.1;
+            parts[3][i] = rnd.nextDouble() < 0.8 ? 1 : 0;
+            parts[4][i] = rnd.nextGaussian();
+        }
+        var method = io.grposcope.core.algo.spi.MethodRegistry.builtin()
+                .resolve(drGrpo ? "dr_grpo" : "grpo", java.util.Map.of());
+        double[] values = new double[2];
+        ai.djl.ndarray.types.DataType[] types = {ai.djl.ndarray.types.DataType.FLOAT64,
+            ai.djl.ndarray.types.DataType.FLOAT32};
+        for (int d = 0; d < 2; d++) {
+            try (NDManager m = manager.newSubManager()) {
+                NDArray[] t = new NDArray[5];
+                for (int k = 0; k < 5; k++) {
+                    t[k] = m.create(parts[k], new Shape(rows, 6)).toType(types[d], false);
+                }
+                var in = new io.grposcope.core.algo.spi.LossInputs(t[0], t[1], t[2], t[3], t[4].mul(t[3]), null,
+                        GroupIndex.contiguous(rows, 1));
+                NDArray loss = method.loss(in, io.grposcope.core.algo.spi.LossSettings.defaults()).total();
+                assertThat(loss.getDataType()).isEqualTo(types[d]);
+                values[d] = loss.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+            }
+        }
+        assertThat(values[1]).isCloseTo(values[0], within(1e-5 * (1 + Math.abs(values[0]))));
+    }
+
     @Property(tries = 200)
     void ratioOfOneGivesZeroClipFraction(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll long seed,
                                          @ForAll @DoubleRange(min = 1e-4, max = 0.5) @Scale(6) double eps) {
