@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,14 @@ import java.util.function.UnaryOperator;
  */
 public final class ConfigLoader {
 
+    /** Problems in the order of the file; those without a position (defaults) last. */
+    private static final Comparator<ConfigProblem> IN_FILE_ORDER = Comparator
+            .comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
+            .thenComparingInt(ConfigProblem::column);
+
     private final Set<String> methodIds;
     private final List<UnaryOperator<ObjectNode>> migrations;
+    private final MethodParamsCheck paramsCheck;
 
     /** {@code methodIds}: the registered method plugin ids; empty skips that check. */
     public ConfigLoader(Set<String> methodIds) {
@@ -40,8 +47,18 @@ public final class ConfigLoader {
     }
 
     ConfigLoader(Set<String> methodIds, List<UnaryOperator<ObjectNode>> migrations) {
+        this(methodIds, migrations, (id, params) -> Map.of());
+    }
+
+    private ConfigLoader(Set<String> methodIds, List<UnaryOperator<ObjectNode>> migrations, MethodParamsCheck check) {
         this.methodIds = Set.copyOf(methodIds);
         this.migrations = List.copyOf(migrations);
+        this.paramsCheck = check;
+    }
+
+    /** A loader that also checks {@code method.params} of known methods, reporting each at its line. */
+    public ConfigLoader withMethodParams(MethodParamsCheck check) {
+        return new ConfigLoader(methodIds, migrations, check);
     }
 
     /** Reads a .yaml/.yml or .json file. */
@@ -82,7 +99,15 @@ public final class ConfigLoader {
             int[] at = tree.location(err[0]);
             problems.add(new ConfigProblem(source, at[0], at[1], err[0], err[1]));
         }
+        if (methodIds.isEmpty() || methodIds.contains(config.method().id())) {
+            paramsCheck.problems(config.method().id(), config.method().params()).forEach((name, msg) -> {
+                String path = "method.params." + name;
+                int[] at = tree.location(path);
+                problems.add(new ConfigProblem(source, at[0], at[1], path, msg));
+            });
+        }
         if (!problems.isEmpty()) {
+            problems.sort(IN_FILE_ORDER);
             throw new ConfigException(problems);
         }
         return config;

@@ -149,6 +149,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void methodParamsAreCheckedByThePluginsRulesAtTheirLine() {
+        MethodParamsCheck guard = (id, params) -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            params.forEach((k, v) -> {
+                if (!k.equals("alpha")) {
+                    out.put(k, "no such parameter of " + id + "; " + Names.suggestion(k, Set.of("alpha")));
+                } else if (((Number) v).doubleValue() > 1) {
+                    out.put(k, v + " is out of range [0, 1]");
+                }
+            });
+            return out;
+        };
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.withMethodParams(guard).parse("""
+                method:
+                  id: grpo_guard
+                  params:
+                    alpha: 3
+                    alhpa: 0.5
+                """, "p.yaml", false));
+        assertThat(e.getMessage()).isEqualTo("p.yaml:4:5: method.params.alpha: 3 is out of range [0, 1]\n"
+                + "p.yaml:5:5: method.params.alhpa: no such parameter of grpo_guard; did you mean alpha?");
+    }
+
+    @Test
     void closestNamesPreferSmallEdits() {
         assertThat(Names.closest("grpoo", METHODS)).first().isEqualTo("grpo");
         assertThat(Names.closest("zzzzzzzz", Set.of("a", "b"))).containsExactly("a", "b");
