@@ -21,4 +21,25 @@ public interface SampleFilter {
             return all;
         };
     }
+
+    /**
+     * DAPO dynamic sampling (methods-spec §2.3): keep a group iff its rewards are not all equal (population std
+     * &gt; 0) or it has a single sample; rows of all-equal groups carry no policy gradient.
+     */
+    static SampleFilter dropFlatGroups() {
+        return (rewards, groups) -> {
+            java.util.List<Integer> kept = new java.util.ArrayList<>();
+            for (int row = 0; row < rewards.length; row++) {
+                int[] members = groups.members(groups.groupOf(row));
+                boolean flat = members.length > 1;
+                for (int m : members) {
+                    flat &= rewards[m] == rewards[members[0]];
+                }
+                if (!flat) {
+                    kept.add(row);
+                }
+            }
+            return kept.stream().mapToInt(Integer::intValue).toArray();
+        };
+    }
 }

@@ -30,6 +30,14 @@ class ParamSpecTest {
     }
 
     @Test
+    void dynamicSamplingDropsAllEqualGroupsButKeepsSingletons() {
+        var groups = io.grposcope.core.algo.GroupIndex.ofIds(1, 2, 1, 2, 3);
+        assertThat(SampleFilter.dropFlatGroups().keep(new double[] {1, 0, 1, 1, 0}, groups))
+                .containsExactly(1, 3, 4);
+        assertThat(SampleFilter.keepAll().keep(new double[] {1, 0, 1, 1, 0}, groups)).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
     void clipBoundsAndSettingsRejectNonsense() {
         assertThatThrownBy(() -> new ClipBounds(-0.1, 0.2, 3, Double.POSITIVE_INFINITY)).hasMessageContaining(">= 0");
         assertThatThrownBy(() -> new ClipBounds(0.2, 0.2, 0.5, Double.POSITIVE_INFINITY))
