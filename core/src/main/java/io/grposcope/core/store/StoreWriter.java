@@ -7,6 +7,8 @@ import io.grposcope.core.metrics.StepRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class StoreWriter implements StepListener, AutoCloseable {
     public static final long DEFAULT_FLUSH_MILLIS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
     private static final int MAX_BATCH = 2048;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final SqliteRunStore store;
     private final long runId;
@@ -45,6 +48,7 @@ public final class StoreWriter implements StepListener, AutoCloseable {
     private volatile Exception lastError;
     private volatile long committedSteps;
     private volatile long commits;
+    private volatile long finalCpuNanos;
 
     record Item(long branch, StepRecord record, RunEvent event, CountDownLatch done) {
     }
@@ -106,6 +110,12 @@ public final class StoreWriter implements StepListener, AutoCloseable {
         return blockedSteps.get();
     }
 
+    /** CPU seconds the writer thread has used (valid until the writer is closed, then its final value). */
+    public double threadCpuSeconds() {
+        long cpu = thread.isAlive() ? THREADS.getThreadCpuTime(thread.getId()) : finalCpuNanos;
+        return Math.max(0, cpu) / 1e9;
+    }
+
     /** The last write failure (the batch is retried), or null. */
     public Exception lastError() {
         return lastError;
@@ -147,6 +157,7 @@ public final class StoreWriter implements StepListener, AutoCloseable {
             commit(items);
             items.clear();
         }
+        finalCpuNanos = THREADS.getCurrentThreadCpuTime();
         batch.close();
     }
 
