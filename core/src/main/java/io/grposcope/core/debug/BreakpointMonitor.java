@@ -85,7 +85,8 @@ public final class BreakpointMonitor implements StepListener {
     private String reason(Breakpoint b, StepRecord record, List<Spike> found, String nonFinite) {
         return switch (b.trigger()) {
             case SPIKE -> found.isEmpty() ? null : "spike in " + found.get(0).series() + " = " + found.get(0).value();
-            case NON_FINITE -> nonFinite == null ? null : nonFinite + " is " + record.scalar(nonFinite);
+            case NON_FINITE -> nonFinite == null ? null
+                    : nonFinite.startsWith("engine: ") ? nonFinite : nonFinite + " is " + record.scalar(nonFinite);
             case CONDITION -> b.condition().test(name -> lookup(record, name)) ? b.condition().source() : null;
         };
     }
@@ -97,10 +98,20 @@ public final class BreakpointMonitor implements StepListener {
         return record.scalar(name);
     }
 
+    /**
+     * The loss or gradient value that went non-finite, or the engine's own NON_FINITE event. Other metrics may be
+     * NaN by design (e.g. a KL before the reference exists), so they do not count.
+     */
     private static String firstNonFinite(StepRecord record) {
         for (Map.Entry<String, Double> e : record.scalars().entrySet()) {
-            if (!Double.isFinite(e.getValue())) {
+            boolean watched = e.getKey().startsWith("loss/") || e.getKey().startsWith("grad/");
+            if (watched && !Double.isFinite(e.getValue())) {
                 return e.getKey();
+            }
+        }
+        for (RunEvent e : record.events()) {
+            if (e.type() == EventType.NON_FINITE) {
+                return "engine: " + e.message();
             }
         }
         return null;

@@ -29,6 +29,7 @@ public final class SpikeDebugger implements AutoCloseable {
     private final SpikeMarkerStrip strip;
     private final BreakpointPane breakpoints;
     private final Supplier<Window> owner;
+    private Runnable unfollow = () -> { };
 
     private SpikeDebugger(DebugSession session, Supplier<Window> owner) {
         this.session = session;
@@ -51,7 +52,9 @@ public final class SpikeDebugger implements AutoCloseable {
     /** Keeps the marker strip over the same step range as the charts. */
     public void follow(XAxisLink axis) {
         Runnable sync = () -> strip.setRange(axis.start(), axis.end());
+        unfollow.run();
         axis.addListener(sync);
+        unfollow = () -> axis.removeListener(sync);
         sync.run();
     }
 
@@ -93,6 +96,7 @@ public final class SpikeDebugger implements AutoCloseable {
 
     @Override
     public void close() {
+        unfollow.run();
         session.close();
     }
 }
