@@ -6,11 +6,18 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +35,25 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        production = new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPackages("io.grposcope");
+        // Dependency targets are judged by their package names; loading DJL's and JavaFX's classes is not needed.
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+        production = new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPaths(projectClassPath());
+    }
+
+    @AfterAll
+    static void restoreArchUnitDefaults() {
+        ArchConfiguration.get().reset();
+    }
+
+    /** Only the project's own class-path entries (module outputs or grposcope-*.jar): scanning DJL's and
+     *  JavaFX's jars for our package is what made a whole-class-path import slow. */
+    private static List<Path> projectClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> !p.toString().contains(File.separator + ".m2" + File.separator)
+                        || p.getFileName().toString().startsWith("grposcope-"))
+                .filter(Files::exists)
+                .toList();
     }
 
     static ArchRule coreIsHeadless(String corePackage) {
