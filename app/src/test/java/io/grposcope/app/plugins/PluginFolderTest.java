@@ -124,6 +124,13 @@ class PluginFolderTest {
         assertThat(u.registry().find("ok_method")).isPresent();
         assertThat(u.registry().find("bad_method")).isEmpty();
         assertThat(u.registry().statuses()).allSatisfy(s -> assertThat(s.available()).as(s.id()).isTrue());
+
+        List<PluginStatusPane.Line> shown = PluginStatusPane.lines(u);
+        assertThat(shown.get(0).text()).startsWith("Methods: ").contains("Ok (ok_method)");
+        assertThat(shown).filteredOn(PluginStatusPane.Line::problem).extracting(PluginStatusPane.Line::text)
+                .hasSize(5).anySatisfy(t -> assertThat(t).startsWith("c-throws.jar: broken").contains("boom"));
+        assertThat(shown).extracting(PluginStatusPane.Line::text).anySatisfy(t -> assertThat(t)
+                .endsWith(": 6 jar(s), 1 loaded"));
     }
 
     @Test
