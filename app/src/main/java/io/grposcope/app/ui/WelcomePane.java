@@ -1,5 +1,7 @@
 package io.grposcope.app.ui;
 
+import io.grposcope.app.plugins.PluginStatusPane;
+import io.grposcope.app.plugins.UserPlugins;
 import io.grposcope.core.config.RunConfig;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,7 +34,7 @@ final class WelcomePane extends VBox {
         custom.setOnAction(e -> newRun.run());
         Label keys = new Label("Keys: F5 start/resume · F6 pause · F7 single step · Shift+F5 stop · Ctrl+S checkpoint");
         keys.getStyleClass().add("text-muted");
-        getChildren().addAll(title, intro, summary, start, custom, keys);
+        getChildren().addAll(title, intro, summary, start, custom, keys, new PluginStatusPane(UserPlugins.current()));
     }
 
     static String describe(RunConfig c) {

@@ -1,5 +1,6 @@
 package io.grposcope.app.ui.newrun;
 
+import io.grposcope.app.plugins.UserPlugins;
 import io.grposcope.core.algo.spi.MethodProvider;
 import io.grposcope.core.algo.spi.MethodRegistry;
 import io.grposcope.core.algo.spi.ParamSpec;
@@ -29,7 +30,7 @@ import java.util.Map;
  * writes the same config as a JSON file that {@code train --config} and the store's loader read.
  */
 public final class NewRunDialog extends Dialog<RunConfig> {
-    private final MethodRegistry registry = MethodRegistry.load(NewRunDialog.class.getClassLoader());
+    private final MethodRegistry registry = UserPlugins.current().registry();
     private final RunConfigForm form = new RunConfigForm(RunConfig.defaults());
     private final ComboBox<String> method = new ComboBox<>();
     private final GridPane methodParams = new GridPane();
