@@ -1,6 +1,7 @@
 package io.grposcope.app.ui;
 
 import io.grposcope.app.ui.glossary.Glossary;
+import io.grposcope.app.ui.inspector.SpikeDebugger;
 import io.grposcope.app.ui.run.LiveRun;
 import io.grposcope.app.ui.run.RunLauncher;
 import io.grposcope.app.ui.run.RunView;
@@ -38,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<Tab, RunView> views = new HashMap<>();
     private final Map<RunView, LiveRun> liveRuns = new HashMap<>();
+    private final Map<RunView, SpikeDebugger> debuggers = new HashMap<>();
     private final ToggleButton browserToggle = new ToggleButton("Runs");
     private final Consumer<Boolean> themeSwitch;
 
@@ -100,8 +102,24 @@ public final class MainWindow extends BorderPane {
         RunViewModel vm = new RunViewModel(config.name() + " #" + live.ids().runId(), live.run());
         RunView view = new RunView(vm, glossary);
         liveRuns.put(view, live);
+        attachDebugger(view, live);
         addTab(vm.title(), view);
         return view;
+    }
+
+    /** Spike markers above the charts (click: inspector) and the breakpoint editor under them; see app.ui.inspector. */
+    private void attachDebugger(RunView view, LiveRun live) {
+        if (!(live.run() instanceof io.grposcope.core.engine.EngineLoop loop)) {
+            return;
+        }
+        SpikeDebugger dbg = SpikeDebugger.attach(loop, live.store(), live.writer(),
+                () -> getScene() == null ? null : getScene().getWindow());
+        dbg.follow(view.dashboard().axis());
+        javafx.scene.control.TitledPane bp = new javafx.scene.control.TitledPane("Breakpoints", dbg.breakpointPane());
+        bp.setExpanded(false);
+        view.setTop(new javafx.scene.layout.VBox(view.getTop(), dbg.markerStrip()));
+        view.setBottom(new javafx.scene.layout.VBox(bp, view.getBottom()));
+        debuggers.put(view, dbg);
     }
 
     /** Opens a stored run, loaded by the run browser, read-only. */
@@ -129,6 +147,10 @@ public final class MainWindow extends BorderPane {
             return;
         }
         v.close();
+        SpikeDebugger dbg = debuggers.remove(v);
+        if (dbg != null) {
+            dbg.close();
+        }
         LiveRun live = liveRuns.remove(v);
         if (live != null) {
             Thread t = new Thread(live::close, "close-run-" + live.ids().runId());
