@@ -7,6 +7,7 @@ import io.grposcope.app.ui.chart.HeatmapSeries;
 import io.grposcope.app.ui.chart.LineChartCanvas;
 import io.grposcope.app.ui.chart.PlotCanvas;
 import io.grposcope.app.ui.chart.XAxisLink;
+import io.grposcope.app.ui.flow.FlowPanel;
 import io.grposcope.app.ui.glossary.Glossary;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -44,6 +45,7 @@ public final class Dashboard extends GridPane {
     private int knownTags = -1;
     private long lastStep = -1;
     private double smoothing = 0.6;
+    private FlowPanel flowPanel;
 
     public Dashboard(RunData data, Glossary glossary, DoubleSupplier clipLow, DoubleSupplier clipHigh,
                      DoubleSupplier gradClip) {
@@ -179,6 +181,18 @@ public final class Dashboard extends GridPane {
         for (PlotCanvas p : plots) {
             p.renderIfDirty();
         }
+        renderFlowPanel();
+    }
+
+    /** Flow runs get the per-timestep heatmaps and sample strip below the charts, once their metrics appear. */
+    private void renderFlowPanel() {
+        if (flowPanel == null && FlowPanel.isFlow(data)) {
+            flowPanel = new FlowPanel(data);
+            add(flowPanel, 0, 100, 2, 1);
+        }
+        if (flowPanel != null) {
+            flowPanel.render();
+        }
     }
 
     private double maxComparedStep() {
@@ -230,6 +244,7 @@ public final class Dashboard extends GridPane {
         plots.forEach(PlotCanvas::dispose);
         plots.clear();
         getChildren().clear();
+        flowPanel = null;
         specs.clear();
         compared.clear();
     }
