@@ -99,25 +99,30 @@ public final class HeatmapCanvas extends PlotCanvas {
                 }
             }
         }
+        int danger = toArgb(p.danger());
         for (int c = 0; c < cols; c++) {
+            float peak = has[c] ? peak(colValues[c]) : 0;
             for (int r = 0; r < rows; r++) {
                 int y = rows - 1 - r;
-                pixels[y * cols + c] = has[c] ? colour(colValues[c], r, gMin, gMax, p) : bg;
+                pixels[y * cols + c] = has[c] ? colour(colValues[c][r], peak, gMin, gMax, danger) : bg;
             }
         }
     }
 
-    private int colour(float[] col, int r, float gMin, float gMax, ChartPalette p) {
-        float v = col[r];
-        if (!Float.isFinite(v)) {
-            return toArgb(p.danger());
-        }
-        if (series.isLayers()) {
-            return Viridis.at(gMax > gMin ? (v - gMin) / (gMax - gMin) : 0.5);
-        }
+    private static float peak(float[] col) {
         float peak = 0;
         for (float x : col) {
             peak = Math.max(peak, x);
+        }
+        return peak;
+    }
+
+    private int colour(float v, float peak, float gMin, float gMax, int danger) {
+        if (!Float.isFinite(v)) {
+            return danger;
+        }
+        if (series.isLayers()) {
+            return Viridis.at(gMax > gMin ? (v - gMin) / (gMax - gMin) : 0.5);
         }
         return peak <= 0 ? Viridis.ARGB[0] : Viridis.at(Math.sqrt(v / peak));
     }
