@@ -11,33 +11,35 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** Invariants of the GRPO math over random inputs (methods-spec §1). */
+/**
+ * Invariants of the GRPO math over random inputs (methods-spec §1). Each property runs many seeded tries
+ * ({@link Tries}); a failure names the try's seed so it can be replayed.
+ */
 class GrpoMathProperties {
 
     private static NDManager manager;
 
-    @BeforeContainer
+    @BeforeAll
     static void open() {
         manager = NDManager.newBaseManager();
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() {
         manager.close();
     }
 
-    @Property(tries = 200)
-    void advantagesSumToZeroPerGroup(@ForAll @IntRange(min = 1, max = 6) int groups,
-                                     @ForAll @IntRange(min = 2, max = 9) int size,
-                                     @ForAll long seed, @ForAll boolean meanCentred) {
+    @Test
+    void advantagesSumToZeroPerGroup() {
+        Tries.run(200, gen -> advantagesSumToZeroPerGroup(gen.intIn(1, 6), gen.intIn(2, 9), gen.nextLong(),
+                gen.nextBoolean()));
+    }
+
+    private void advantagesSumToZeroPerGroup(int groups, int size, long seed, boolean meanCentred) {
         Random rnd = new Random(seed);
         List<Integer> ids = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
@@ -64,11 +66,13 @@ class GrpoMathProperties {
         }
     }
 
-    @Property(tries = 200)
-    void clippingNeverRaisesTheObjective(@ForAll @DoubleRange(min = -5, max = 5) double adv,
-                                         @ForAll @DoubleRange(min = 1e-3, max = 10) @Scale(6) double ratio,
-                                         @ForAll @DoubleRange(min = 0, max = 0.9) double low,
-                                         @ForAll @DoubleRange(min = 0, max = 3) double high) {
+    @Test
+    void clippingNeverRaisesTheObjective() {
+        Tries.run(200, gen -> clippingNeverRaisesTheObjective(gen.doubleIn(-5, 5), gen.doubleIn(1e-3, 10),
+                gen.doubleIn(0, 0.9), gen.doubleIn(0, 3)));
+    }
+
+    private void clippingNeverRaisesTheObjective(double adv, double ratio, double low, double high) {
         ClipBounds b = new ClipBounds(low, high, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
         try (NDManager m = manager.newSubManager()) {
             double loss = new PpoClip().perTokenLoss(m.create(ratio), m.create(adv), b).getDouble();
@@ -76,9 +80,12 @@ class GrpoMathProperties {
         }
     }
 
-    @Property(tries = 200)
-    void aggregationModesAgreeOnUniformMasks(@ForAll @IntRange(min = 1, max = 6) int rows,
-                                             @ForAll @IntRange(min = 1, max = 12) int cols, @ForAll long seed) {
+    @Test
+    void aggregationModesAgreeOnUniformMasks() {
+        Tries.run(200, gen -> aggregationModesAgreeOnUniformMasks(gen.intIn(1, 6), gen.intIn(1, 12), gen.nextLong()));
+    }
+
+    private void aggregationModesAgreeOnUniformMasks(int rows, int cols, long seed) {
         Random rnd = new Random(seed);
         double[] l = new double[rows * cols];
         for (int i = 0; i < l.length; i++) {
@@ -103,9 +110,13 @@ class GrpoMathProperties {
         return new LossAggregation(mode).aggregate(loss, mask).getDouble();
     }
 
-    @Property(tries = 100)
-    void lossIsDtypeGenericAndStaysInTheInputDtype(@ForAll @IntRange(min = 1, max = 5) int rows,
-                                                   @ForAll long seed, @ForAll boolean drGrpo) {
+    @Test
+    void lossIsDtypeGenericAndStaysInTheInputDtype() {
+        Tries.run(100, gen -> lossIsDtypeGenericAndStaysInTheInputDtype(gen.intIn(1, 5), gen.nextLong(),
+                gen.nextBoolean()));
+    }
+
+    private void lossIsDtypeGenericAndStaysInTheInputDtype(int rows, long seed, boolean drGrpo) {
         Random rnd = new Random(seed);
         double[][] parts = new double[5][rows * 6];
         for (int i = 0; i < rows * 6; i++) {
@@ -136,9 +147,12 @@ class GrpoMathProperties {
         assertThat(values[1]).isCloseTo(values[0], within(1e-5 * (1 + Math.abs(values[0]))));
     }
 
-    @Property(tries = 200)
-    void ratioOfOneGivesZeroClipFraction(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll long seed,
-                                         @ForAll @DoubleRange(min = 1e-4, max = 0.5) @Scale(6) double eps) {
+    @Test
+    void ratioOfOneGivesZeroClipFraction() {
+        Tries.run(200, gen -> ratioOfOneGivesZeroClipFraction(gen.intIn(1, 5), gen.nextLong(), gen.doubleIn(1e-4, 0.5)));
+    }
+
+    private void ratioOfOneGivesZeroClipFraction(int rows, long seed, double eps) {
         Random rnd = new Random(seed);
         double[] lp = new double[rows * 4];
         double[] a = new double[rows * 4];
