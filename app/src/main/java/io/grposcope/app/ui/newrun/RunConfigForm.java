@@ -21,6 +21,8 @@ final class RunConfigForm extends GridPane {
 
     private final RunConfig base;
     private final TextField name = new TextField();
+    /** The built-in flow-matching task (2-D point modes); picking it makes the run a flow run. */
+    static final String FLOW_TASK = "point_modes";
     private final ComboBox<String> task = new ComboBox<>();
     private final TextField difficulty = new TextField();
     private final ComboBox<String> size = new ComboBox<>();
@@ -38,7 +40,7 @@ final class RunConfigForm extends GridPane {
         setHgap(8);
         setVgap(4);
         name.setText("run");
-        task.getItems().addAll("addition", "sort", "countdown");
+        task.getItems().addAll("addition", "sort", "countdown", FLOW_TASK);
         task.setValue(base.task().id());
         difficulty.setText(String.valueOf(base.task().difficulty()));
         size.getItems().addAll(SIZES.keySet());
@@ -61,6 +63,12 @@ final class RunConfigForm extends GridPane {
         addRow(r, new Label("Warm-start steps"), warmSteps, new Label("GRPO steps"), steps);
     }
 
+    /** For flow runs the warm-start field sets the flow-matching pretraining steps. */
+    private static RunConfig.FlowConfig withPretrain(RunConfig.FlowConfig f, int steps) {
+        return new RunConfig.FlowConfig(f.denoisingSteps(), f.shift(), f.noiseLevel(), f.timestepFraction(), steps,
+                f.hidden(), f.advClipMax(), f.klDenominator());
+    }
+
     RunConfig build(RunConfig.MethodConfig method) {
         int[] s = SIZES.get(size.getValue());
         RunConfig.PolicyConfig policy = new RunConfig.PolicyConfig(s[0], s[1], s[2], base.policy().context());
@@ -71,11 +79,13 @@ final class RunConfigForm extends GridPane {
         RunConfig.OptimizerConfig opt = new RunConfig.OptimizerConfig(real(lr, "learning rate"), o.beta1(), o.beta2(),
                 o.eps(), o.weightDecay(), real(gradClip, "grad clip"), o.warmupSteps(), o.schedule());
         RunConfig.WarmStartConfig w = base.warmStart();
+        boolean flow = FLOW_TASK.equals(task.getValue());
+        int warm = nonNegative(warmSteps, "warm-start steps");
         return new RunConfig(base.schemaVersion(), name.getText().strip().isEmpty() ? "run" : name.getText().strip(),
-                new RunConfig.TaskConfig("token", task.getValue(), positive(difficulty, "difficulty")), policy, method,
-                rollout, opt, base.ppo(), base.kl(), new RunConfig.WarmStartConfig(nonNegative(warmSteps,
-                "warm-start steps"), w.lr(), w.batchSize()), base.flow(), base.metrics(), base.seed(), base.device(),
-                positive(steps, "GRPO steps"));
+                new RunConfig.TaskConfig(flow ? "flow" : "token", task.getValue(), positive(difficulty, "difficulty")),
+                policy, method, rollout, opt, base.ppo(), base.kl(), new RunConfig.WarmStartConfig(warm, w.lr(),
+                w.batchSize()), flow ? withPretrain(base.flow(), warm) : base.flow(), base.metrics(), base.seed(),
+                base.device(), positive(steps, "GRPO steps"));
     }
 
     private static int positive(TextField f, String what) {
