@@ -83,26 +83,32 @@ final class Schema {
         }
     }
 
-    /** Runs migrations {@code from+1..latest} in one transaction on a read-write connection. */
-    static void migrate(Connection c, int from, List<String> migrations) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
+    /**
+     * Runs the missing migrations in one IMMEDIATE transaction, re-reading the version under the write lock so two
+     * processes opening a new workspace at once do not both migrate it. Returns the version found under the lock.
+     */
+    static int migrate(Connection c, List<String> migrations) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
-            for (int v = from + 1; v <= migrations.size(); v++) {
-                for (String sql : migrations.get(v - 1).split(";")) {
-                    if (!sql.isBlank()) {
-                        s.executeUpdate(sql);
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int from = storedVersion(c);
+                if (from >= 0 && from < migrations.size()) {
+                    s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+                    for (int v = from + 1; v <= migrations.size(); v++) {
+                        for (String sql : migrations.get(v - 1).split(";")) {
+                            if (!sql.isBlank()) {
+                                s.executeUpdate(sql);
+                            }
+                        }
+                        s.executeUpdate("INSERT INTO schema_version(version) VALUES (" + v + ")");
                     }
                 }
-                s.executeUpdate("INSERT INTO schema_version(version) VALUES (" + v + ")");
+                s.execute("COMMIT");
+                return from;
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
         }
     }
 }

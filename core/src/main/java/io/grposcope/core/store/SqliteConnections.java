@@ -49,14 +49,24 @@ final class SqliteConnections {
                     + " open it with a newer GRPO Scope.");
         }
         if (version < latest) {
-            try (Connection c = open(db)) {
-                Schema.migrate(c, version, migrations);
-            } catch (SQLException e) {
-                throw new StoreException("cannot migrate " + db + " from schema " + version + " to " + latest
-                        + ": " + e.getMessage(), e);
-            }
+            migrate(db, version, migrations);
         }
         return latest;
+    }
+
+    private static void migrate(Path db, int version, List<String> migrations) {
+        int latest = Schema.latestVersion(migrations);
+        int found;
+        try (Connection c = open(db)) {
+            found = Schema.migrate(c, migrations);
+        } catch (SQLException e) {
+            throw new StoreException("cannot migrate " + db + " from schema " + version + " to " + latest
+                    + ": " + e.getMessage(), e);
+        }
+        if (found > latest || found < 0) {
+            throw new StoreException(db + " changed while it was being opened (schema version " + found
+                    + "); it was not migrated");
+        }
     }
 
     /** A read-write connection in WAL mode; commits survive a killed process (synchronous=NORMAL). */

@@ -130,6 +130,30 @@ class StoreReliabilityTest {
     }
 
     @Test
+    void twoOpenersOfANewWorkspaceDoNotBothMigrateIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path db = dir.resolve("race" + round + ".db");
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Runnable opener = () -> {
+                try {
+                    start.await();
+                    RunStore.open(db).close();
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            };
+            Thread a = new Thread(opener);
+            Thread b = new Thread(opener);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertThat(failure.get()).isNull();
+        }
+    }
+
+    @Test
     void nonSqliteFileIsRefusedAndLeftUntouched() throws Exception {
         Path db = dir.resolve("notes.db");
         byte[] junk = new byte[5000];
