@@ -24,6 +24,10 @@ final class FlowPretrainer {
         this.adam = new FlowAdam(net.parameters(), 0.9, 0.999, 1e-8);
     }
 
+    FlowAdam adam() {
+        return adam;
+    }
+
     /** One step; returns {loss, pre-clip gradient norm}. */
     double[] step(Random rng, int batch, double lr, double gradClip) {
         int[] prompts = new int[batch];

@@ -8,10 +8,14 @@ import io.grposcope.core.algo.spi.flow.FlowRolloutRequest;
 import io.grposcope.core.algo.spi.flow.FlowSchedule;
 import io.grposcope.core.config.RunConfig;
 import io.grposcope.core.control.LiveParam;
+import io.grposcope.core.engine.Checkpointable;
 import io.grposcope.core.engine.EngineLoop;
 import io.grposcope.core.metrics.StepRecord;
 import io.grposcope.core.policy.flow.VelocityNet;
 import io.grposcope.core.task.flow.PointModesTask;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -20,7 +24,7 @@ import java.util.Random;
  * {@code steps} GRPO steps with the configured flow method (Flow-GRPO, GRPO-Guard, TempFlow-GRPO, ...),
  * each reporting per-timestep metrics {@code t{k}/…} and the run-level ones.
  */
-public final class FlowTrainer extends EngineLoop {
+public final class FlowTrainer extends EngineLoop implements Checkpointable {
     static final int EVAL_EVERY = 10;
     private static final int PRETRAIN_BATCH = 256;
 
@@ -32,6 +36,8 @@ public final class FlowTrainer extends EngineLoop {
     private FlowMethod method;
     private FlowPretrainer pretrainer;
     private FlowUpdate update;
+    private VelocityNet reference;
+    private FlowAdam grpoAdam;
     private FlowPolicySampler sampler;
     private FlowEval eval;
     private Random rng;
@@ -117,11 +123,11 @@ public final class FlowTrainer extends EngineLoop {
     }
 
     private void startGrpo() {
-        VelocityNet reference = policy.frozenCopy(manager);
+        reference = policy.frozenCopy(manager);
         FlowLoss loss = new FlowLoss(policy, reference, schedule, method);
-        FlowAdam adam = new FlowAdam(policy.parameters(), cfg.optimizer().beta1(), cfg.optimizer().beta2(),
+        grpoAdam = new FlowAdam(policy.parameters(), cfg.optimizer().beta1(), cfg.optimizer().beta2(),
                 cfg.optimizer().eps());
-        update = new FlowUpdate(manager, policy, loss, adam, method, schedule);
+        update = new FlowUpdate(manager, policy, loss, grpoAdam, method, schedule);
         sampler = new FlowPolicySampler(manager, policy, schedule, task);
         eval = new FlowEval(sampler, task, cfg.seed());
     }
@@ -165,6 +171,53 @@ public final class FlowTrainer extends EngineLoop {
         if (manager != null) {
             manager.close();
         }
+    }
+
+    @Override
+    public void saveState(Path dir) throws IOException {
+        try (DataOutputStream out = FlowCheckpoint.output(dir)) {
+            FlowCheckpoint.writeHeader(out, new long[] {pretrainDone, grpoDone, currentStep()}, live(), rng);
+            FlowCheckpoint.writeArrays(out, policy.parameters());
+            FlowCheckpoint.writeAdam(out, pretrainer.adam());
+            out.writeBoolean(update != null);
+            if (update != null) {
+                FlowCheckpoint.writeArrays(out, reference.parameters());
+                FlowCheckpoint.writeAdam(out, grpoAdam);
+            }
+        }
+    }
+
+    @Override
+    public void loadState(Path dir) throws IOException {
+        long[] counters = new long[3];
+        double[] live = new double[5];
+        try (DataInputStream in = FlowCheckpoint.input(dir)) {
+            Path file = dir.resolve(FlowCheckpoint.FILE);
+            rng = FlowCheckpoint.readHeader(in, counters, live, file);
+            FlowCheckpoint.readArrays(in, policy.parameters(), file);
+            FlowCheckpoint.readAdam(in, pretrainer.adam(), file);
+            if (in.readBoolean()) {
+                if (update == null) {
+                    startGrpo();
+                }
+                FlowCheckpoint.readArrays(in, reference.parameters(), file);
+                FlowCheckpoint.readAdam(in, grpoAdam, file);
+            } else {
+                update = null;
+            }
+        }
+        pretrainDone = (int) counters[0];
+        grpoDone = (int) counters[1];
+        restoreStep(counters[2]);
+        LiveParam[] order = {LiveParam.LR, LiveParam.CLIP_LOW, LiveParam.CLIP_HIGH, LiveParam.KL_BETA,
+            LiveParam.GROUP_SIZE};
+        for (int i = 0; i < order.length; i++) {
+            restoreParam(order[i], live[i]);
+        }
+    }
+
+    private double[] live() {
+        return new double[] {lr, clipLow, clipHigh, klBeta, groupSize};
     }
 
     /** The method this run trains with (after defaults). */
