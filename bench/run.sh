@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
 # GRPO Scope engine bench: DJL engine vs the PyTorch reference (bench/reference.py), interleaved, then the
 # instrumentation overhead and memory checks. Needs: apt-get install -y python3-torch libopenblas0-openmp
-# Usage: bench/run.sh            (ROUNDS=3 interleaved rounds; RSS_STEPS=2000; BUILD_DIR=target-bench)
+# Usage: bench/run.sh   (env: ROUNDS=3 interleaved rounds; THREADS=2 intra-op threads on both sides;
+#                       RSS_STEPS=2000; BUILD_DIR=target-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BUILD_DIR:-target-bench}"
 ROUNDS="${ROUNDS:-3}"
 RSS_STEPS="${RSS_STEPS:-2000}"
+THREADS="${THREADS:-2}"
 PY=/usr/bin/python3
 OUT="$(mktemp -d)"
 
 mvn -B -q -Dgrposcope.buildDir="$BUILD" -pl core -am compile dependency:build-classpath \
     -Dmdep.outputFile="$BUILD-classpath.txt" >/dev/null
 CP="core/$BUILD/classes:assets/$BUILD/classes:$(cat "core/$BUILD-classpath.txt")"
-JAVA=(java -Xmx2g -cp "$CP")
+JAVA=(java -Xmx2g -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP")
 
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r/$ROUNDS: engine" >&2
   "${JAVA[@]}" io.grposcope.core.engine.EngineBench speed 2>/dev/null | tail -1 >> "$OUT/engine.jsonl"
   echo "round $r/$ROUNDS: reference" >&2
   OPENBLAS_NUM_THREADS=1 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
-      "$PY" bench/reference.py --threads 2 | tail -1 >> "$OUT/reference.jsonl"
+      "$PY" bench/reference.py --threads "$THREADS" | tail -1 >> "$OUT/reference.jsonl"
 done
 echo "instrumentation overhead" >&2
 "${JAVA[@]}" io.grposcope.core.engine.EngineBench overhead 2>/dev/null | tail -1 > "$OUT/overhead.json"
@@ -33,7 +35,8 @@ out = pathlib.Path(sys.argv[1])
 def load(name):
     return [json.loads(l) for l in (out / name).read_text().splitlines() if l.strip()]
 eng, ref = load("engine.jsonl"), load("reference.jsonl")
-print(f"interleaved rounds: {len(eng)} (median of per-run medians; min = fastest single iteration)")
+print(f"interleaved rounds: {len(eng)}, {ref[0]['threads']} thread(s) each side"
+      " (median of per-run medians; min = fastest single iteration)")
 for key, label in (("train_ms", "train step B=64 T=48"), ("sample_kv_ms", "KV-cache sampling 64x32")):
     e = statistics.median(r[key] for r in eng)
     p = statistics.median(r[key] for r in ref)

@@ -1,10 +1,9 @@
 package io.grposcope.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.grposcope.core.config.ConfigJson;
+import io.grposcope.app.plugins.UserPlugins;
+import io.grposcope.core.algo.spi.MethodRegistry;
+import io.grposcope.core.algo.spi.ParamSpec;
+import io.grposcope.core.config.ConfigLoader;
 import io.grposcope.core.config.RunConfig;
 import io.grposcope.core.control.RunState;
 import io.grposcope.core.device.DeviceSelector;
@@ -17,12 +16,13 @@ import io.grposcope.core.metrics.StepRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,18 +51,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        RunConfig c = config == null ? RunConfig.defaults() : load(config);
-        c = steps != null ? c.withSteps(steps) : c;
-        c = seed != null ? c.withSeed(seed) : c;
-        c = device != null ? c.withDevice(device) : c;
+        RunConfig c;
         try {
+            c = config == null ? RunConfig.defaults() : load(config);
+            c = steps != null ? c.withSteps(steps) : c;
+            c = seed != null ? c.withSeed(seed) : c;
+            c = device != null ? c.withDevice(device) : c;
             DeviceSelector.ofMachine(System.err::println).select(c.device(), false);
         } catch (DeviceUnavailableException | IllegalArgumentException e) {
             System.err.println("grposcope train: " + e.getMessage());
             return 2;
         }
         Path dir = workDir != null ? workDir : Files.createTempDirectory("grposcope-run-");
+        PrintStream out = System.out;
         out.printf("run '%s': task %s/%s difficulty %d, method %s, %d warm-start + %d GRPO steps, seed %d, %s%n",
                 c.name(), c.task().kind(), c.task().id(), c.task().difficulty(), c.method().id(),
                 c.warmStart().steps(), c.steps(), c.seed(), c.device());
@@ -70,9 +71,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static int train(RunConfig c, Path dir, PrintStream out) throws InterruptedException {
+        EngineLoop created;
+        try {
+            created = TrainingRuns.create(c, dir);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("grposcope train: " + e.getMessage());
+            return 2;
+        }
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         double[] firstLast = {Double.NaN, Double.NaN};
-        try (EngineLoop run = TrainingRuns.create(c, dir)) {
+        try (EngineLoop run = created) {
             run.addListener(new StepListener() {
                 @Override
                 public void onStep(StepRecord r) {
@@ -123,34 +131,33 @@ public final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Reads a YAML or JSON file and lays it over the defaults; unknown fields are errors naming the file. */
-    static RunConfig load(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase();
-        ObjectMapper reader = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-        JsonNode given = reader.readTree(file.toFile());
-        if (given == null || !given.isObject()) {
-            throw new IllegalArgumentException(file + ": a run config must be a mapping of fields");
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode merged = (ObjectNode) json.readTree(ConfigJson.toJson(RunConfig.defaults()));
-        merge(merged, (ObjectNode) given);
-        try {
-            return ConfigJson.fromJson(json.writeValueAsString(merged));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+    /** Reads a YAML or JSON file over the defaults with the config loader; method ids and params are checked. */
+    static RunConfig load(Path file) {
+        MethodRegistry registry = UserPlugins.current().registry();
+        Set<String> ids = new HashSet<>();
+        registry.available().forEach(p -> ids.add(p.id()));
+        return new ConfigLoader(ids).withMethodParams((id, params) -> paramProblems(registry, id, params)).load(file);
     }
 
-    private static void merge(ObjectNode base, ObjectNode over) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode b = base.get(e.getKey());
-            boolean nested = b != null && b.isObject() && e.getValue().isObject() && !"params".equals(e.getKey());
-            if (nested) {
-                merge((ObjectNode) b, (ObjectNode) e.getValue());
-            } else {
-                base.set(e.getKey(), e.getValue());
-            }
-        }
+    /** Per parameter, what is wrong with it for method {@code id} (unknown name or value out of its spec). */
+    static Map<String, String> paramProblems(MethodRegistry registry, String id, Map<String, Object> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        registry.find(id).ifPresent(p -> {
+            Map<String, ParamSpec> specs = new LinkedHashMap<>();
+            p.params().forEach(s -> specs.put(s.name(), s));
+            params.forEach((name, value) -> {
+                ParamSpec spec = specs.get(name);
+                if (spec == null) {
+                    out.put(name, "method '" + id + "' has no parameter '" + name + "'; it has " + specs.keySet());
+                    return;
+                }
+                try {
+                    spec.coerce(value);
+                } catch (IllegalArgumentException e) {
+                    out.put(name, e.getMessage());
+                }
+            });
+        });
+        return out;
     }
 }
