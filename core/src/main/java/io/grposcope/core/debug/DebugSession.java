@@ -29,6 +29,7 @@ public final class DebugSession implements AutoCloseable {
     private final BranchController branches;
     private final BranchRecorder branchRecorder;
     private final ReplayBackend backend;
+    private PreStepStates stepStates;
     private java.util.function.LongConsumer afterRollback = s -> { };
 
     /**
@@ -58,6 +59,7 @@ public final class DebugSession implements AutoCloseable {
             source = adapter;
             replay = adapter;
             this.afterRollback = states::afterStep;
+            this.stepStates = states;
         }
         this.backend = replay;
         this.breakpoints = new BreakpointMonitor(run, spikes, source, captures, record);
@@ -158,6 +160,16 @@ public final class DebugSession implements AutoCloseable {
                     i.branchId()), i.step(), i.dir()));
         });
         return s;
+    }
+
+    /**
+     * Whether to write the trainer's state after every step so replays start from the captured step's own
+     * weights (on by default for the token trainer; costs one state write per step).
+     */
+    public void keepStepStates(boolean on) {
+        if (stepStates != null) {
+            stepStates.setEnabled(on);
+        }
     }
 
     /** Removes the debugger's listeners from the run. */

@@ -20,6 +20,7 @@ public final class PreStepStates {
     private final Checkpointable trainer;
     private final Path dir;
     private final long[] slotStep = {-1, -1};
+    private volatile boolean enabled = true;
 
     public PreStepStates(Checkpointable trainer, Path dir) {
         this.trainer = trainer;
@@ -31,6 +32,11 @@ public final class PreStepStates {
      * restored the state after {@code step}, so the ring never mixes branches.
      */
     public void afterStep(long step) {
+        if (!enabled) {
+            slotStep[0] = -1;
+            slotStep[1] = -1;
+            return;
+        }
         try {
             slotStep[(int) (step % 2)] = -1;
             trainer.saveState(slot(step));
@@ -42,6 +48,11 @@ public final class PreStepStates {
 
     private Path slot(long step) {
         return dir.resolve(step % 2 == 0 ? "ring-even" : "ring-odd");
+    }
+
+    /** Turns the per-step state write on or off (off: replays use the current weights). */
+    public void setEnabled(boolean on) {
+        enabled = on;
     }
 
     /** Copies the state {@code step} started from out of the ring, if the ring still holds it. */

@@ -108,6 +108,7 @@ class SpikeInspectorUiTest {
         assertThat(robot.lookup("#group-table").queryAs(TableView.class).getItems()).hasSize(ToyTrainer.G);
         assertThat(robot.lookup("#layer-layer0").tryQuery()).isPresent();
 
+        screenshot(robot, view, "spike-inspector.png");
         fire(robot, "#whatif-btn");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#whatif-run").tryQuery().isPresent());
         fire(robot, "#whatif-run");
@@ -115,6 +116,19 @@ class SpikeInspectorUiTest {
         Label alt = robot.lookup("#whatif-grad-norm").queryAs(Label.class);
         BatchCapture batch = view.model().batch();
         assertThat(alt.getText()).isEqualTo(String.format("%.6g", batch.gradNorm()));
+    }
+
+    /** With -Dgrposcope.screenshotDir=DIR, saves a picture of the node's window for a person to look at. */
+    static void screenshot(FxRobot robot, javafx.scene.Node node, String name) throws Exception {
+        String dirName = System.getProperty("grposcope.screenshotDir");
+        if (dirName == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> node.getScene().snapshot(null))
+                .get(10, TimeUnit.SECONDS);
+        java.nio.file.Path out = Path.of(dirName).resolve(name);
+        java.nio.file.Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
     }
 
     // Buttons in the windows the inspector opens are fired directly: moving the robot's mouse across windows is slow.
