@@ -28,7 +28,8 @@ DEB="$(ls "$OUT"/deb/*.deb 2>/dev/null | head -1)"
 [ -n "$DEB" ] || fail "no .deb under $OUT/deb"
 
 phase "install: dpkg -i $(basename "$DEB")"
-if dpkg -s grposcope >/dev/null 2>&1; then dpkg -r grposcope >/dev/null; fi
+# a leftover install, or the config-files state dpkg -r leaves behind, would blur the check
+if dpkg -s grposcope >/dev/null 2>&1; then dpkg -P grposcope >/dev/null 2>&1; fi
 # apt resolves the package's Depends (libgtk-3-0, libasound2, ...) when some are missing; dpkg alone would stop
 dpkg -i "$DEB" >/dev/null 2>"$WORK/dpkg.err" || {
   cat "$WORK/dpkg.err"; DEBIAN_FRONTEND=noninteractive apt-get install -y -f -qq >/dev/null; }
