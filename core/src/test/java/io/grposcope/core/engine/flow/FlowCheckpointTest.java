@@ -1,6 +1,7 @@
 package io.grposcope.core.engine.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.grposcope.core.engine.EngineLoop;
 import io.grposcope.core.engine.TrainingRuns;
@@ -28,8 +29,11 @@ class FlowCheckpointTest {
         for (int i = 0; i < 2; i++) {
             assertThat(resumed.get(i).step()).isEqualTo(tail.get(i).step());
             for (String key : new String[] {"reward/mean", "grad/norm", "t3/ratio/std", "kl/ref"}) {
+                // CPU kernels may round differently between runs (seen once as a 1e19 gradient spike in a barely
+                // pretrained net), so compare closely rather than bit for bit; a failed load differs at 1e-1
+                double want = tail.get(i).scalar(key);
                 assertThat(resumed.get(i).scalar(key)).as("%s at step %d", key, tail.get(i).step())
-                        .isEqualTo(tail.get(i).scalar(key));
+                        .isCloseTo(want, within(1e-4 * Math.max(1e-3, Math.abs(want))));
             }
         }
     }
@@ -37,7 +41,7 @@ class FlowCheckpointTest {
     /** Runs a small flow config; saves at the end into {@code save}, or loads {@code load} before the first step. */
     private static List<StepRecord> run(Path work, int steps, Path save, Path load) throws Exception {
         List<StepRecord> grpo = new CopyOnWriteArrayList<>();
-        try (EngineLoop run = TrainingRuns.create(FlowTestConfigs.small("flow_grpo", Map.of(), 20, steps), work)) {
+        try (EngineLoop run = TrainingRuns.create(FlowTestConfigs.small("flow_grpo", Map.of(), 60, steps), work)) {
             run.addListener(r -> {
                 if (r.phase().equals(StepRecord.PHASE_GRPO)) {
                     grpo.add(r);
