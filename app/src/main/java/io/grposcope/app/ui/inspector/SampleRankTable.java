@@ -40,6 +40,7 @@ final class SampleRankTable extends TableView<InspectorModel.Row> {
         TableColumn<InspectorModel.Row, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setSortable(false);
+        c.setMinWidth(name.length() <= 1 ? 30 : 62);
         return c;
     }
 

@@ -30,6 +30,7 @@ public final class SpikeDebugger implements AutoCloseable {
     private final BreakpointPane breakpoints;
     private final Supplier<Window> owner;
     private Runnable unfollow = () -> { };
+    private io.grposcope.app.ui.chart.EventLog chartEvents;
 
     private SpikeDebugger(DebugSession session, Supplier<Window> owner) {
         this.session = session;
@@ -44,9 +45,21 @@ public final class SpikeDebugger implements AutoCloseable {
     public static SpikeDebugger attach(EngineLoop run, RunStore store, StoreWriter writer, Supplier<Window> owner) {
         SpikeDebugger[] self = new SpikeDebugger[1];
         DebugSession s = DebugSession.withStore(run, run.workDir().resolve("debug"), CHECKPOINT_EVERY, store, writer,
-                e -> Platform.runLater(() -> self[0].strip.add(e)));
+                e -> Platform.runLater(() -> self[0].show(e)));
         self[0] = new SpikeDebugger(s, owner);
         return self[0];
+    }
+
+    private void show(RunEvent e) {
+        strip.add(e);
+        if (chartEvents != null) {
+            chartEvents.add(e);
+        }
+    }
+
+    /** Also draws the debugger's events (spikes, breakpoints, checkpoints, rollbacks) as markers on the charts. */
+    public void markOn(io.grposcope.app.ui.chart.EventLog log) {
+        chartEvents = log;
     }
 
     /** Keeps the marker strip over the same step range as the charts. */
