@@ -115,6 +115,7 @@ public final class MainWindow extends BorderPane {
         SpikeDebugger dbg = SpikeDebugger.attach(loop, live.store(), live.writer(),
                 () -> getScene() == null ? null : getScene().getWindow());
         dbg.follow(view.dashboard().axis());
+        dbg.markOn(view.viewModel().data().events());
         javafx.scene.control.TitledPane bp = new javafx.scene.control.TitledPane("Breakpoints", dbg.breakpointPane());
         bp.setExpanded(false);
         view.setTop(new javafx.scene.layout.VBox(view.getTop(), dbg.markerStrip()));
