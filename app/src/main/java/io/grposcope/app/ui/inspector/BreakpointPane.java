@@ -30,6 +30,11 @@ public final class BreakpointPane extends VBox {
     private int counter;
 
     public BreakpointPane(BreakpointMonitor monitor) {
+        this(monitor, true);
+    }
+
+    /** @param withWatches also show which series the spike detector watches (and let the person add some) */
+    public BreakpointPane(BreakpointMonitor monitor, boolean withWatches) {
         super(6);
         this.monitor = monitor;
         setId("breakpoints");
@@ -65,6 +70,9 @@ public final class BreakpointPane extends VBox {
         list.getItems().setAll(monitor.breakpoints());
         getChildren().addAll(new Label("Breakpoints"), new HBox(6, condition, action, add), error,
                 new HBox(6, onSpike, onNonFinite, remove), list);
+        if (withWatches) {
+            getChildren().add(new WatchPane(monitor.spikes()));
+        }
     }
 
     private void addCondition() {

@@ -64,4 +64,20 @@ class BreakpointPaneTest {
         });
         assertThat(robot.lookup("#bp-list").queryListView().getItems()).hasSize(1);
     }
+
+    @Test
+    void anEntropySeriesIsWatchedForDrops(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> series = robot.lookup("#watch-series").queryAs(
+                javafx.scene.control.ComboBox.class);
+        Button watch = robot.lookup("#watch-add").queryAs(Button.class);
+        robot.interact(() -> {
+            series.setValue("entropy/token_mean");
+            watch.fire();
+        });
+        assertThat(monitor.spikes().watched()).containsKey("entropy/token_mean");
+        assertThat(monitor.spikes().watched().get("entropy/token_mean").direction())
+                .isEqualTo(io.grposcope.core.debug.SpikeDetector.Direction.DOWN);
+        assertThat(robot.lookup("#watch-status").queryAs(Label.class).getText()).contains("entropy/token_mean (down");
+    }
 }
