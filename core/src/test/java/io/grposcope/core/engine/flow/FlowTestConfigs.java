@@ -3,7 +3,7 @@ package io.grposcope.core.engine.flow;
 import io.grposcope.core.config.RunConfig;
 import java.util.Map;
 
-/** Small flow run configs for tests (shared with plugin tests through the core test-jar). */
+/** Small flow run configs for the core flow tests. */
 public final class FlowTestConfigs {
     private FlowTestConfigs() {
     }
