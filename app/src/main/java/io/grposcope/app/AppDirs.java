@@ -69,6 +69,15 @@ public record AppDirs(Path config, Path data, Path cache) {
                 + djlCacheDir + " (set " + DJL_CACHE_KEY + " to use another folder; delete it to reclaim the space).");
     }
 
+    /** {@link #firstRunNotice} for the folder DJL uses in this process (after {@link #applyDjlCacheDir}). */
+    public static Optional<String> firstRunNotice() {
+        String dir = System.getenv(DJL_CACHE_KEY);
+        if (dir == null || dir.isBlank()) {
+            dir = System.getProperty(DJL_CACHE_KEY);
+        }
+        return dir == null || dir.isBlank() ? Optional.empty() : firstRunNotice(Path.of(dir));
+    }
+
     private static Path xdg(Map<String, String> env, String key, Path fallback) {
         String v = env.get(key);
         // The XDG spec says relative values are invalid and must be ignored.

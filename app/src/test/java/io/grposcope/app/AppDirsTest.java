@@ -62,4 +62,15 @@ class AppDirsTest {
         Files.createDirectories(cache.resolve("pytorch"));
         assertThat(AppDirs.firstRunNotice(cache)).isEmpty();
     }
+
+    @Test
+    void processNoticeFollowsTheDirectoryDjlWillUse(@TempDir Path cache) {
+        if (System.getenv(AppDirs.DJL_CACHE_KEY) == null) {
+            System.setProperty(AppDirs.DJL_CACHE_KEY, cache.toString());
+            assertThat(AppDirs.firstRunNotice()).hasValueSatisfying(n -> assertThat(n).contains(cache.toString()));
+        } else {
+            assertThat(AppDirs.firstRunNotice()).isEqualTo(
+                    AppDirs.firstRunNotice(Path.of(System.getenv(AppDirs.DJL_CACHE_KEY))));
+        }
+    }
 }
