@@ -1,5 +1,6 @@
 package io.grposcope.app.ui;
 
+import io.grposcope.app.AppDirs;
 import io.grposcope.app.plugins.PluginStatusPane;
 import io.grposcope.app.plugins.UserPlugins;
 import io.grposcope.core.config.RunConfig;
@@ -35,6 +36,14 @@ final class WelcomePane extends VBox {
         Label keys = new Label("Keys: F5 start/resume · F6 pause · F7 single step · Shift+F5 stop · Ctrl+S checkpoint");
         keys.getStyleClass().add("text-muted");
         getChildren().addAll(title, intro, summary, start, custom, keys, new PluginStatusPane(UserPlugins.current()));
+        AppDirs.firstRunNotice().ifPresent(n -> getChildren().add(muted(n)));
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        l.setWrapText(true);
+        return l;
     }
 
     static String describe(RunConfig c) {
