@@ -43,7 +43,8 @@ public final class Adam {
 
     /**
      * One update; {@code grads[i]} belongs to {@code params.get(i)} and lives in {@code sm}; {@code gradScale}
-     * multiplies the gradients first (the clip coefficient). Temporaries are created in {@code sm}.
+     * multiplies the gradients first (the clip coefficient). Temporaries are created in {@code sm}, which must be a
+     * short-lived sub-manager of the run manager.
      */
     public void step(NDManager sm, List<NamedParam> params, NDArray[] grads, double lr, double gradScale) {
         Autograd.noGrad();
@@ -52,8 +53,12 @@ public final class Adam {
         double bc2 = 1 - Math.pow(beta2, t);
         for (int i = 0; i < m.length; i++) {
             NDArray g = gradScale == 1.0 ? grads[i] : grads[i].mul(gradScale);
-            m[i].tempAttach(sm);
-            v[i].tempAttach(sm);
+            if (m[i].getManager() != sm) {
+                // results of ops on the moments land in sm; a second tempAttach to the same manager would make
+                // it release them on close, hence the guard
+                m[i].tempAttach(sm);
+                v[i].tempAttach(sm);
+            }
             m[i].muli(beta1).addi(g.mul(1 - beta1));
             v[i].muli(beta2).addi(g.square().muli(1 - beta2));
             NDArray denom = v[i].div(bc2).sqrt().addi(eps);
