@@ -52,6 +52,11 @@ phase "headless 3-step training from the installed launcher"
 export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" GRPOSCOPE_HOME="$WORK/data"
 REAL_HOME="$(getent passwd "$(id -un)" | cut -d: -f6)"
 DJL_DOT_BEFORE="$(ls -d "$REAL_HOME/.djl.ai" 2>/dev/null || true)"
+# a broken jar in the user plugin folder must be reported, never fatal (the training below runs with it there)
+mkdir -p "$XDG_CONFIG_HOME/grposcope/plugins" && echo "not a jar" > "$XDG_CONFIG_HOME/grposcope/plugins/broken.jar"
+grposcope plugins >"$WORK/plugins.txt" 2>&1 || fail "grposcope plugins failed"
+sed 's/^/   /' "$WORK/plugins.txt" | head -12
+grep -q "broken.jar: broken (not a readable jar" "$WORK/plugins.txt" || fail "broken plugin jar not reported"
 if grposcope train --help >/dev/null 2>&1; then
   # the built-in default run, cut to a short supervised warm start and 3 GRPO steps
   printf 'name: packaging-check\nwarmStart:\n  steps: 3\n' > "$WORK/check.yaml"
