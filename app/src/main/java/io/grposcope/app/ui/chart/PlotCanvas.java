@@ -196,10 +196,14 @@ public abstract class PlotCanvas extends Region {
             text = (text == null ? "" : text + "   ") + near.type() + " " + near.message();
         }
         if (text != null) {
+            // inside the plot's top-right corner, on a backing box, so it never collides with the title
+            double w = Math.min(plotWidth(), text.length() * 6.3);
+            g.setFill(palette.background().deriveColor(0, 1, 1, 0.85));
+            g.fillRect(LEFT + plotWidth() - w - 4, TOP + 1, w + 4, 15);
             g.setFill(palette.foreground());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(text, LEFT + plotWidth(), 4);
+            g.fillText(text, LEFT + plotWidth() - 2, TOP + 2);
         }
     }
 
