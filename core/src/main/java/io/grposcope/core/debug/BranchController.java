@@ -1,6 +1,7 @@
 package io.grposcope.core.debug;
 
 import io.grposcope.core.control.LiveParam;
+import io.grposcope.core.control.RunState;
 import io.grposcope.core.control.TrainingRun;
 import io.grposcope.core.engine.Checkpointable;
 import io.grposcope.core.metrics.EventType;
@@ -42,6 +43,11 @@ public final class BranchController {
     }
 
     public CompletableFuture<Rollback> rollback(RollbackRequest req) {
+        RunState state = run.state();
+        if (state != RunState.RUNNING && state != RunState.PAUSED) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the run is " + state.name()
+                    .toLowerCase() + "; rolling back needs a run that is still training or paused"));
+        }
         run.pause();
         CompletableFuture<Rollback> done = engine.submit(() -> restore(req));
         return done.thenApply(r -> {

@@ -113,6 +113,15 @@ class RollbackBranchTest {
                 .hasMessageContaining("no checkpoint at or before step 3");
     }
 
+    @Test
+    void aFinishedRunRefusesToRollBack() throws Exception {
+        start();
+        run.stop();
+        assertThat(run.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> branches.rollback(RollbackRequest.to(10)).get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("the run is stopped");
+    }
+
     private void awaitStep(long s) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (run.currentStep() != s || run.state() != RunState.PAUSED) {
