@@ -9,14 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** Finds flow method providers with {@link ServiceLoader} (built-in Flow-GRPO plus plugins on the class path). */
+/** Finds flow method providers with {@link ServiceLoader} (built-in Flow-GRPO plus plugins). */
 public final class FlowMethods {
     private FlowMethods() {
     }
 
+    /**
+     * Providers visible to the thread's context class loader (where the app installs the user plugin folder) and
+     * to core's own loader, first one per id.
+     */
     public static List<FlowMethodProvider> providers() {
         List<FlowMethodProvider> list = new ArrayList<>();
-        ServiceLoader.load(FlowMethodProvider.class, FlowMethods.class.getClassLoader()).forEach(list::add);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader cl : new ClassLoader[] {context, FlowMethods.class.getClassLoader()}) {
+            if (cl == null) {
+                continue;
+            }
+            for (FlowMethodProvider p : ServiceLoader.load(FlowMethodProvider.class, cl)) {
+                if (list.stream().noneMatch(q -> q.id().equals(p.id()))) {
+                    list.add(p);
+                }
+            }
+        }
         if (list.stream().noneMatch(p -> p.id().equals(FlowGrpoProvider.ID))) {
             list.add(0, new FlowGrpoProvider());
         }
