@@ -80,9 +80,10 @@ final class GrpoMetrics {
         double stdSum = 0;
         int zero = 0;
         for (List<Double> g : groups.values()) {
-            double s = Stats.std(g.stream().mapToDouble(Double::doubleValue).toArray());
-            stdSum += s;
-            zero += s == 0 ? 1 : 0;
+            double[] v = g.stream().mapToDouble(Double::doubleValue).toArray();
+            stdSum += Stats.std(v);
+            // equal rewards, not std == 0: the mean of eight 1.1s is not exactly 1.1 in floating point
+            zero += Stats.min(v) == Stats.max(v) ? 1 : 0;
         }
         r.scalar("reward/std_group_mean", stdSum / groups.size())
                 .scalar("reward/frac_zero_std", (double) zero / groups.size())
