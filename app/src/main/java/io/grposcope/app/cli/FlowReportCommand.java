@@ -45,6 +45,11 @@ public final class FlowReportCommand implements Callable<Integer> {
             }
         });
         new FlowReport(base, runs).write(out);
+        try (var left = Files.list(work)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(work);
+            }
+        }
         System.out.println("flow report written to " + out.resolve("report.md"));
         return 0;
     }
