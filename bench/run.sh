@@ -48,8 +48,8 @@ o = json.loads((out / "overhead.json").read_text())
 print(f"GRPO step, metrics on {o['grpo_step_metrics_on_ms']:.1f} ms vs off {o['grpo_step_metrics_off_ms']:.1f} ms:"
       f" overhead x{o['overhead_ratio']:.3f} ({o['steps_each']} steps each)")
 m = json.loads((out / "rss.json").read_text())
-end = [k for k in m if k.startswith("rss_kib_at_") and k != "rss_kib_at_200"][0]
-print(f"RSS {m['rss_kib_at_200'] / 1024:.0f} MiB after 200 steps, {m[end] / 1024:.0f} MiB after"
-      f" {end.split('_')[-1]}: growth {100 * m['rss_growth']:.1f} %; run-manager arrays"
-      f" {m['run_arrays_at_200']} -> {m['run_arrays_at_end']}")
+mib = lambda kib: f"{kib / 1024:.0f}"
+print(f"RSS after {m['steps']} GRPO steps: {[mib(v) for v in m['rss_kib']]} MiB (growth 200 -> {m['steps'][2]}:"
+      f" {100 * m['rss_growth']:.1f} %); Java heap committed {[mib(v) for v in m['java_heap_committed_kib']]} MiB;"
+      f" run-manager arrays {m['run_arrays']}")
 PY

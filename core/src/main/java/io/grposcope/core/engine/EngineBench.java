@@ -116,20 +116,25 @@ public final class EngineBench {
         TokenTrainer t = trainer(true, 0);
         try {
             t.open();
-            long[] rss = new long[2];
-            int[] arrays = new int[2];
+            int[] at = {Math.min(200, steps), Math.max(1, steps / 2), steps};
+            long[] rss = new long[3];
+            long[] heap = new long[3];
+            int[] arrays = new int[3];
             for (int s = 1; s <= steps; s++) {
                 t.runStep(s);
-                if (s == Math.min(200, steps) || s == steps) {
-                    int k = s == steps ? 1 : 0;
-                    System.gc();
-                    rss[k] = rssKiB();
-                    arrays[k] = t.runManager().getManagedArrays().size();
+                for (int k = 0; k < 3; k++) {
+                    if (s == at[k]) {
+                        System.gc();
+                        rss[k] = rssKiB();
+                        heap[k] = Runtime.getRuntime().totalMemory() / 1024;
+                        arrays[k] = t.runManager().getManagedArrays().size();
+                    }
                 }
             }
-            System.out.printf(Locale.ROOT, "{\"rss_kib_at_200\": %d, \"rss_kib_at_%d\": %d, \"rss_growth\": %.4f,"
-                    + " \"run_arrays_at_200\": %d, \"run_arrays_at_end\": %d}%n", rss[0], steps, rss[1],
-                    (double) rss[1] / rss[0] - 1, arrays[0], arrays[1]);
+            System.out.printf(Locale.ROOT, "{\"steps\": [%d, %d, %d], \"rss_kib\": [%d, %d, %d],"
+                    + " \"java_heap_committed_kib\": [%d, %d, %d], \"run_arrays\": [%d, %d, %d],"
+                    + " \"rss_growth\": %.4f}%n", at[0], at[1], at[2], rss[0], rss[1], rss[2], heap[0], heap[1],
+                    heap[2], arrays[0], arrays[1], arrays[2], (double) rss[2] / rss[0] - 1);
         } finally {
             t.release();
         }
