@@ -81,10 +81,10 @@ public final class LineChartCanvas extends PlotCanvas {
         computeYRange(cols);
         paintYAxis(g, p);
         paintXAxis(g, p);
-        if (traces.stream().anyMatch(Trace::stacked)) {
-            new StackedAreaPainter(this, reduction).paint(g, p, traces, cols);
-        }
         raster.reset(cols, (int) plotHeight());
+        if (traces.stream().anyMatch(Trace::stacked)) {
+            new StackedAreaPainter(this, reduction, raster).paint(p, traces, cols);
+        }
         for (Trace t : traces) {
             if (!t.stacked()) {
                 paintTrace(g, p, t, cols);
@@ -240,6 +240,10 @@ public final class LineChartCanvas extends PlotCanvas {
         return axis.end();
     }
 
+    double top() {
+        return TOP;
+    }
+
     double left() {
         return LEFT;
     }
@@ -254,9 +258,9 @@ public final class LineChartCanvas extends PlotCanvas {
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
         for (double t : ticks) {
-            double y = Math.round(TOP + (1 - (t - yMin) / (yMax - yMin)) * plotHeight()) + 0.5;
-            g.setStroke(p.grid());
-            g.strokeLine(LEFT, y, LEFT + plotWidth(), y);
+            double y = Math.round(TOP + (1 - (t - yMin) / (yMax - yMin)) * plotHeight());
+            g.setFill(p.grid());
+            g.fillRect(LEFT, y, plotWidth(), 1);
             g.setFill(p.muted());
             g.fillText(logScale ? "1e" + Ticks.format(t) : Ticks.format(t), LEFT - 4, y);
         }

@@ -42,6 +42,9 @@ public final class Dashboard extends GridPane {
     private final Map<LineChartCanvas, List<Boolean>> bound = new HashMap<>();
     private final Map<HeatmapCanvas, List<String>> pendingHeatmaps = new HashMap<>();
     private final List<RunData> compared = new ArrayList<>();
+    /** FX-thread time per pulse for drawing charts; the rest of the 16.7 ms frame is left to layout and rendering. */
+    private static final long FRAME_BUDGET_NANOS = 6_000_000L;
+    private int nextPlot;
     private int knownTags = -1;
     private long lastStep = -1;
     private double smoothing = 0.6;
@@ -178,10 +181,28 @@ public final class Dashboard extends GridPane {
             axis.extendData(Math.max(lastStep, maxComparedStep()));
             plots.forEach(PlotCanvas::invalidate);
         }
-        for (PlotCanvas p : plots) {
-            p.renderIfDirty();
-        }
+        renderWithinBudget();
         renderFlowPanel();
+    }
+
+    /**
+     * Draws dirty plots round-robin until the frame's drawing budget is used (at least one per pulse), so
+     * a step that dirties every chart is spread over a few pulses instead of making one long frame.
+     */
+    private void renderWithinBudget() {
+        long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
+        int n = plots.size();
+        for (int k = 0; k < n; k++) {
+            PlotCanvas p = plots.get((nextPlot + k) % n);
+            if (!p.isDirty()) {
+                continue;
+            }
+            p.renderIfDirty();
+            if (System.nanoTime() > deadline) {
+                nextPlot = (nextPlot + k + 1) % n;
+                return;
+            }
+        }
     }
 
     /** Flow runs get the per-timestep heatmaps and sample strip below the charts, once their metrics appear. */

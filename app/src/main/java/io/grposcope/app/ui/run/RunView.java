@@ -48,6 +48,14 @@ public final class RunView extends BorderPane {
         ScrollPane scroll = new ScrollPane(dashboard);
         scroll.setFitToWidth(true);
         scroll.setPadding(new Insets(4));
+        // The skin caches its viewport as one bitmap: every chart update would re-render the whole dashboard
+        // into that cache. Charts change every step, so the cache only costs time; switch it off.
+        scroll.skinProperty().addListener((o, a, b) -> {
+            javafx.scene.Node viewport = scroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         setTop(controls);
         setCenter(scroll);
         setRight(sidePanel(vm));

@@ -55,8 +55,12 @@ public final class UiFrameBench {
         RunViewModel vm = new RunViewModel("bench", run);
         long t0 = System.nanoTime();
         Random r = new Random(1);
+        Histogram[] pool = new Histogram[16];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = SyntheticRun.histogram(r);
+        }
         for (long s = 1; s <= history; s++) {
-            vm.data().apply(SyntheticRun.record(s, r));
+            vm.data().apply(SyntheticRun.record(s, r, pool[(int) (s % pool.length)]));
         }
         System.out.printf("preloaded %d steps in %.1f s%n", history, (System.nanoTime() - t0) / 1e9);
         RunView view = new RunView(vm, Glossary.load());
@@ -64,8 +68,8 @@ public final class UiFrameBench {
         GrpoScopeApp.addStylesheet(scene);
         stage.setScene(scene);
         stage.show();
-        vm.start();
         run.next = history + 1;
+        vm.start();
         Thread measure = new Thread(() -> measure(view, run), "bench");
         measure.setDaemon(true);
         measure.start();
@@ -103,18 +107,27 @@ public final class UiFrameBench {
         private volatile RunState state = RunState.NEW;
         volatile long next = 1;
 
+        static Histogram histogram(Random r) {
+            float[] v = new float[64];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (float) (r.nextGaussian() * 0.1);
+            }
+            return Histogram.of(Histogram.linearEdges(-0.5, 0.5, 24), v);
+        }
+
         static StepRecord record(long s, Random r) {
+            return record(s, r, null);
+        }
+
+        /** {@code h}: a ready histogram to reuse (fast preload), or null to build fresh ones. */
+        static StepRecord record(long s, Random r, Histogram h) {
             StepRecord.Builder b = StepRecord.builder(s, StepRecord.PHASE_GRPO);
             for (int i = 0; i < TAGS.length; i++) {
                 double spike = r.nextInt(5000) == 0 ? 20 : 0;
                 b.scalar(TAGS[i], 0.5 + 0.3 * Math.exp(-s / 3e5) * (i + 1) + 0.05 * r.nextGaussian() + spike);
             }
-            float[] v = new float[64];
-            for (String h : new String[] {"log_ratio", "adv", "entropy"}) {
-                for (int k = 0; k < v.length; k++) {
-                    v[k] = (float) (r.nextGaussian() * 0.1);
-                }
-                b.histogram(h, Histogram.of(Histogram.linearEdges(-0.5, 0.5, 24), v));
+            for (String tag : new String[] {"log_ratio", "adv", "entropy"}) {
+                b.histogram(tag, h != null ? h : histogram(r));
             }
             for (int l = 0; l < 6; l++) {
                 b.layerNorm("layer" + l, Math.exp(r.nextGaussian()));
