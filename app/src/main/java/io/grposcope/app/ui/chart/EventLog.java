@@ -15,6 +15,13 @@ public final class EventLog {
             EventType.SPIKE, EventType.NON_FINITE, EventType.ROLLBACK, EventType.BREAKPOINT, EventType.CHECKPOINT,
             EventType.PHASE, EventType.ERROR);
 
+    /**
+     * Kinds that also get a line across the plot. Frequent ones (spikes, periodic checkpoints) keep only the
+     * small triangle at the top, or they would hide the data.
+     */
+    public static final Set<EventType> FULL_HEIGHT = EnumSet.of(EventType.PARAM_CHANGE, EventType.PAUSE,
+            EventType.NON_FINITE, EventType.ROLLBACK, EventType.PHASE, EventType.ERROR);
+
     private final List<RunEvent> events = new ArrayList<>();
 
     public void add(RunEvent e) {

@@ -166,8 +166,10 @@ public abstract class PlotCanvas extends Region {
         g.setLineWidth(1);
         for (RunEvent e : events.between(axis.start(), axis.end())) {
             double x = Math.round(xOf(e.step())) + 0.5;
-            g.setStroke(palette.eventColor(e.type()).deriveColor(0, 1, 1, 0.55));
-            g.strokeLine(x, TOP, x, TOP + plotHeight());
+            if (EventLog.FULL_HEIGHT.contains(e.type())) {
+                g.setFill(palette.eventColor(e.type()).deriveColor(0, 1, 1, 0.55));
+                g.fillRect(x - 0.5, TOP, 1, plotHeight());
+            }
             g.setFill(palette.eventColor(e.type()));
             g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {TOP, TOP, TOP + 6}, 3);
         }
