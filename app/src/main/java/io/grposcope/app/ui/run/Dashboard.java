@@ -191,10 +191,12 @@ public final class Dashboard extends GridPane {
      */
     private void renderWithinBudget() {
         long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
+        javafx.geometry.Bounds visible = visibleArea();
         int n = plots.size();
         for (int k = 0; k < n; k++) {
             PlotCanvas p = plots.get((nextPlot + k) % n);
-            if (!p.isDirty()) {
+            // plots scrolled out of view stay dirty and are drawn when they come back
+            if (!p.isDirty() || visible != null && !visible.intersects(p.localToScene(p.getLayoutBounds()))) {
                 continue;
             }
             p.renderIfDirty();
@@ -203,6 +205,16 @@ public final class Dashboard extends GridPane {
                 return;
             }
         }
+    }
+
+    /** The scene area of the enclosing scroll pane (what the person can see), or null when not in one. */
+    private javafx.geometry.Bounds visibleArea() {
+        for (javafx.scene.Parent a = getParent(); a != null; a = a.getParent()) {
+            if (a instanceof javafx.scene.control.ScrollPane sp) {
+                return sp.localToScene(sp.getLayoutBounds());
+            }
+        }
+        return null;
     }
 
     /** Flow runs get the per-timestep heatmaps and sample strip below the charts, once their metrics appear. */
