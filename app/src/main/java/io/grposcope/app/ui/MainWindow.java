@@ -207,7 +207,7 @@ public final class MainWindow extends BorderPane {
 
     private void switchTheme(boolean dark) {
         themeSwitch.accept(dark);
-        views.values().forEach(v -> v.dashboard().plots().forEach(p -> p.refreshTheme()));
+        views.values().forEach(RunView::refreshTheme);
     }
 
     private void toggleBrowser() {

@@ -35,6 +35,12 @@ public final class HistogramPanel extends Region {
         }
     }
 
+    /** Re-reads the theme's colours at the next draw (after a light/dark switch). */
+    public void refreshTheme() {
+        palette = null;
+        dirty = true;
+    }
+
     public void invalidate() {
         dirty = true;
     }

@@ -109,6 +109,12 @@ public final class RunView extends BorderPane {
         return histogram;
     }
 
+    /** Charts and the side panel re-read the theme's colours (after a light/dark switch). */
+    public void refreshTheme() {
+        dashboard.plots().forEach(p -> p.refreshTheme());
+        histogram.refreshTheme();
+    }
+
     public boolean isClosed() {
         return closed;
     }
