@@ -142,7 +142,7 @@ public final class BreakpointMonitor implements StepListener {
         try {
             Optional<BatchCapture> batch = source.captureLastBatch();
             if (batch.isEmpty()) {
-                events.accept(RunEvent.of(step, EventType.ERROR, "no batch to capture at step " + step));
+                // warm-start and pretraining steps have no rollout batch; the BREAKPOINT event says capture -1
                 return -1;
             }
             long id = sink.store(batch.get());
