@@ -160,7 +160,8 @@ final class GrpoStep {
         float[][] logW = new float[b][];
         byte[][] clip = new byte[b][];
         for (int epoch = 0; epoch < Math.max(1, pc.epochs()); epoch++) {
-            int[] order = shuffled(b);
+            // one minibatch keeps the rollout's row order, so a replay of the batch sums in the same order (bit-exact)
+            int[] order = chunks == 1 ? identity(b) : shuffled(b);
             for (int k = 0; k < chunks; k++) {
                 int[] rows = Arrays.copyOfRange(order, k * b / chunks, (k + 1) * b / chunks);
                 try (NDManager mm = sm.newSubManager()) {
@@ -193,11 +194,16 @@ final class GrpoStep {
         return new PpoResult(batch.withTraining(lp, w, batch.entropy(), clip), means, logW, layers);
     }
 
-    private int[] shuffled(int n) {
+    private static int[] identity(int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
         }
+        return a;
+    }
+
+    private int[] shuffled(int n) {
+        int[] a = identity(n);
         for (int i = n - 1; i > 0; i--) {
             int j = parts.rng().nextInt(i + 1);
             int tmp = a[i];
