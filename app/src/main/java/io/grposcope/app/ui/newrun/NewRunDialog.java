@@ -81,9 +81,16 @@ public final class NewRunDialog extends Dialog<RunConfig> {
             TextField f = new TextField(String.valueOf(s.defaultValue()));
             f.setTooltip(new Tooltip(s.description()));
             paramFields.put(s.name(), f);
+            // names and fields keep their width; the long description wraps instead of squeezing them
+            Label name = new Label(s.name());
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            f.setMinWidth(90);
+            f.setPrefColumnCount(8);
             Label d = new Label(s.description());
             d.getStyleClass().add("text-muted");
-            methodParams.addRow(row++, new Label(s.name()), f, d);
+            d.setWrapText(true);
+            d.setMaxWidth(360);
+            methodParams.addRow(row++, name, f, d);
         }
     }
 
