@@ -76,10 +76,14 @@ public final class TimestepHeatmap extends Region {
             java.util.Arrays.fill(cells[k], Double.NaN);
             int n = s.size();
             for (int i = 0; i < n; i++) {
-                int c = (int) ((long) i * cols / Math.max(1, n));
+                // a step covers its whole share of the width, so a short run fills the panel without gaps
+                int c0 = (int) ((long) i * cols / Math.max(1, n));
+                int c1 = Math.max(c0 + 1, (int) ((long) (i + 1) * cols / Math.max(1, n)));
                 double v = value(s.valueAt(i));
                 if (Double.isFinite(v)) {
-                    cells[k][c] = Double.isNaN(cells[k][c]) ? v : Math.max(cells[k][c], v);
+                    for (int c = c0; c < c1 && c < cols; c++) {
+                        cells[k][c] = Double.isNaN(cells[k][c]) ? v : Math.max(cells[k][c], v);
+                    }
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }

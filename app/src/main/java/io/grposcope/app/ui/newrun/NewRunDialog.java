@@ -53,6 +53,14 @@ public final class NewRunDialog extends Dialog<RunConfig> {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         showMethod(method.getValue());
+        form.taskBox().valueProperty().addListener((o, a, b) -> {
+            boolean flowTask = RunConfigForm.FLOW_TASK.equals(b);
+            boolean flowMethod = registry.find(method.getValue())
+                    .map(m -> m instanceof io.grposcope.core.algo.spi.flow.FlowMethodProvider).orElse(false);
+            if (flowTask != flowMethod) {
+                method.setValue(flowTask ? "flow_grpo" : RunConfig.defaults().method().id());
+            }
+        });
         Button save = new Button("Save config…");
         save.setOnAction(e -> saveConfig());
         VBox content = new VBox(8, form, new Label("Method plugin"), method, methodInfo, methodParams, save, error);

@@ -19,7 +19,9 @@ final class RunConfigForm extends GridPane {
         SIZES.put("medium (d=128, 4 layers)", new int[] {128, 4, 4});
     }
 
-    private final RunConfig base;
+    private final RunConfig tokenBase;
+    private final RunConfig flowBase = flowDefaults();
+    private RunConfig base;
     private final TextField name = new TextField();
     /** The built-in flow-matching task (2-D point modes); picking it makes the run a flow run. */
     static final String FLOW_TASK = "point_modes";
@@ -36,23 +38,25 @@ final class RunConfigForm extends GridPane {
     private final TextField steps = new TextField();
 
     RunConfigForm(RunConfig base) {
+        this.tokenBase = base;
         this.base = base;
         setHgap(8);
         setVgap(4);
         name.setText("run");
         task.getItems().addAll("addition", "sort", "countdown", FLOW_TASK);
         task.setValue(base.task().id());
-        difficulty.setText(String.valueOf(base.task().difficulty()));
         size.getItems().addAll(SIZES.keySet());
         size.setValue("small (d=64, 2 layers)");
-        prompts.setText(String.valueOf(base.rollout().promptsPerStep()));
-        group.setText(String.valueOf(base.rollout().groupSize()));
-        temperature.setText(String.valueOf(base.rollout().temperature()));
-        maxTokens.setText(String.valueOf(base.rollout().maxNewTokens()));
-        lr.setText(String.valueOf(base.optimizer().lr()));
-        gradClip.setText(String.valueOf(base.optimizer().gradClip()));
-        warmSteps.setText(String.valueOf(base.warmStart().steps()));
-        steps.setText(String.valueOf(base.steps()));
+        fill(base);
+        // a flow run starts from the flow example's settings (tiny clip ε, long pretraining), a token run from the
+        // token defaults: the two kinds do not share sensible values
+        task.valueProperty().addListener((o, a, b) -> {
+            RunConfig next = FLOW_TASK.equals(b) ? flowBase : tokenBase;
+            if (next != this.base) {
+                this.base = next;
+                fill(next);
+            }
+        });
         int r = 0;
         addRow(r++, new Label("Name"), name);
         addRow(r++, new Label("Task"), task, new Label("difficulty"), difficulty);
@@ -61,6 +65,37 @@ final class RunConfigForm extends GridPane {
         addRow(r++, new Label("Temperature"), temperature, new Label("max new tokens"), maxTokens);
         addRow(r++, new Label("Learning rate"), lr, new Label("grad clip"), gradClip);
         addRow(r, new Label("Warm-start steps"), warmSteps, new Label("GRPO steps"), steps);
+    }
+
+    private void fill(RunConfig c) {
+        difficulty.setText(String.valueOf(c.task().difficulty()));
+        prompts.setText(String.valueOf(c.rollout().promptsPerStep()));
+        group.setText(String.valueOf(c.rollout().groupSize()));
+        temperature.setText(String.valueOf(c.rollout().temperature()));
+        maxTokens.setText(String.valueOf(c.rollout().maxNewTokens()));
+        lr.setText(String.valueOf(c.optimizer().lr()));
+        gradClip.setText(String.valueOf(c.optimizer().gradClip()));
+        warmSteps.setText(String.valueOf(c.isFlow() ? c.flow().pretrainSteps() : c.warmStart().steps()));
+        steps.setText(String.valueOf(c.steps()));
+    }
+
+    /** The bundled flow example ({@code configs/flow-grpo.yaml}), the settings the flow report was made with. */
+    private static RunConfig flowDefaults() {
+        String path = "/io/grposcope/assets/configs/flow-grpo.yaml";
+        try (java.io.InputStream in = RunConfigForm.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled config " + path);
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new io.grposcope.core.config.ConfigLoader(java.util.Set.of("flow_grpo")).parse(text, path, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The task combo, so the dialog can offer the method family that fits it. */
+    ComboBox<String> taskBox() {
+        return task;
     }
 
     /** For flow runs the warm-start field sets the flow-matching pretraining steps. */
