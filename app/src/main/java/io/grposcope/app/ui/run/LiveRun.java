@@ -34,6 +34,12 @@ public record LiveRun(TrainingRun run, RunIds ids, StoreWriter writer, RunStore 
         }
         run.close();
         writer.close();
-        store.setStatus(ids.runId(), run.state().name());
+        try {
+            store.setStatus(ids.runId(), run.state().name());
+        } catch (io.grposcope.core.store.StoreException e) {
+            // the workspace was closed first (app shutdown, or a test's store): the status is all that is lost
+            System.getLogger(LiveRun.class.getName()).log(System.Logger.Level.WARNING,
+                    "run " + ids.runId() + " status not saved: " + e.getMessage());
+        }
     }
 }
