@@ -101,7 +101,7 @@ public final class MethodRegistry {
         for (String name : given.keySet()) {
             if (!specs.containsKey(name)) {
                 throw new IllegalArgumentException("method '" + p.id() + "' has no parameter '" + name
-                        + "'; did you mean " + NameSuggestions.closest(name, specs.keySet()) + "?");
+                        + "'; did you mean " + io.grposcope.core.config.Names.closest(name, specs.keySet()) + "?");
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -120,7 +120,7 @@ public final class MethodRegistry {
         if (byId.isEmpty()) {
             sb.append("no method providers are available");
         } else {
-            sb.append("did you mean ").append(NameSuggestions.closest(id, byId.keySet())).append('?');
+            sb.append("did you mean ").append(io.grposcope.core.config.Names.closest(id, byId.keySet())).append('?');
         }
         statuses.stream().filter(s -> !s.available() && s.id().equals(id)).findFirst()
                 .ifPresent(s -> sb.append(" (a provider with this id failed to load: ").append(s.error()).append(')'));
