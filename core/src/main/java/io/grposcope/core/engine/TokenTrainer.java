@@ -68,6 +68,9 @@ public class TokenTrainer extends EngineLoop implements Checkpointable {
     @Override
     protected void open() {
         Autograd.noGrad();
+        // intra-op threads are process-wide in libtorch and a flow run lowers them to 1; take back the usual count
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads",
+                Runtime.getRuntime().availableProcessors()));
         RunConfig c = config();
         Device device = DeviceSelector.ofMachine(LOG::warn).select(c.device(), false);
         runManager = NDManager.newBaseManager(device);
