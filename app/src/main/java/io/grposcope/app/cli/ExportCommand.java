@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,8 +32,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output file.")
     Path out;
 
-    @Option(names = "--workspace", description = "Workspace database (default: the user's workspace).")
-    Path workspace;
+    @CommandLine.Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Override
     public Integer call() throws IOException {
@@ -42,7 +43,7 @@ public final class ExportCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--format must be csv or jsonl, got '" + format + "'");
         };
-        try (RunStore store = RunStore.open(workspace == null ? RunStore.defaultPath() : workspace)) {
+        try (RunStore store = workspace.open()) {
             RunSummary r = store.run(run).orElse(null);
             if (r == null) {
                 System.err.println("no run " + run + " in " + store.path() + "; `grposcope runs` lists them");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,13 +25,13 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Run name (default: the file name).")
     String name;
 
-    @Option(names = "--workspace", description = "Workspace database (default: the user's workspace).")
-    Path workspace;
+    @CommandLine.Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Override
     public Integer call() throws IOException {
         String runName = name == null ? file.getFileName().toString() : name;
-        try (RunStore store = RunStore.open(workspace == null ? RunStore.defaultPath() : workspace);
+        try (RunStore store = workspace.open();
              BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RunImporter.Result r = new RunImporter(store).importJsonl(in, runName, file.toString());
             r.problems().forEach(System.err::println);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,13 +15,12 @@ import picocli.CommandLine.Option;
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs stored in a workspace.")
 public final class RunsCommand implements Callable<Integer> {
 
-    @Option(names = "--workspace", description = "Workspace database (default: $GRPOSCOPE_HOME/workspace.db or"
-            + " ~/.local/share/grposcope/workspace.db).")
-    Path workspace;
+    @CommandLine.Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Override
     public Integer call() {
-        try (RunStore store = RunStore.open(workspace == null ? RunStore.defaultPath() : workspace)) {
+        try (RunStore store = workspace.open()) {
             print(store.path(), store.runs(), System.out);
         }
         return 0;
