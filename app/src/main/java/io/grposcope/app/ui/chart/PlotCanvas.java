@@ -1,7 +1,9 @@
 package io.grposcope.app.ui.chart;
 
 import io.grposcope.core.metrics.RunEvent;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -14,8 +16,10 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Base of the run view's plots: a Canvas on the shared step axis ({@link XAxisLink}) with zoom (wheel),
- * pan (drag), crosshair (hover), step selection (click), reset (double click) and event markers. Drawing
- * happens only in {@link #renderIfDirty()}, which the run view's pulse calls at most once per frame.
+ * pan (drag), crosshair (hover), step selection (click), reset (double click) and event markers. Clicking the
+ * marker of an inspectable event (spike, non-finite, breakpoint) hands it to the {@link EventLog}'s inspect
+ * handler instead of selecting the step. Drawing happens only in {@link #renderIfDirty()}, which the run view's
+ * pulse calls at most once per frame.
  */
 public abstract class PlotCanvas extends Region {
     protected static final double LEFT = 58;
@@ -23,6 +27,13 @@ public abstract class PlotCanvas extends Region {
     protected static final double TOP = 22;
     protected static final double BOTTOM = 20;
     protected static final Font FONT = Font.font(11);
+    /** Inspectable markers are a little larger than the others, and the click zone around them larger still. */
+    private static final double MARKER_HALF = 5;
+    private static final double MARKER_DEPTH = 8;
+    private static final double HIT_HALF = 6;
+    private static final double HIT_TOP = TOP - 3;
+    private static final double HIT_BOTTOM = TOP + 13;
+    private static final double READOUT_Y = HIT_BOTTOM - 1;
 
     protected final XAxisLink axis;
     protected final EventLog events;
@@ -35,6 +46,9 @@ public abstract class PlotCanvas extends Region {
     private boolean dirty = true;
     private long renders;
     private double dragX = Double.NaN;
+    private boolean overMarker;
+    private final double[] triX = new double[3];
+    private final double[] triY = new double[3];
 
     protected PlotCanvas(String titleText, XAxisLink axis, EventLog events) {
         this.axis = axis;
@@ -119,6 +133,11 @@ public abstract class PlotCanvas extends Region {
         return palette;
     }
 
+    /** Centre of the marker an event at {@code step} gets, in this node's coordinates (where a click opens it). */
+    public final Point2D markerPoint(long step) {
+        return new Point2D(Math.round(xOf(step)) + 0.5, TOP + 4);
+    }
+
     protected final double plotWidth() {
         return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
     }
@@ -164,14 +183,28 @@ public abstract class PlotCanvas extends Region {
 
     private void paintMarkers(GraphicsContext g) {
         g.setLineWidth(1);
+        boolean clickable = events.canInspect();
         for (RunEvent e : events.between(axis.start(), axis.end())) {
             double x = Math.round(xOf(e.step())) + 0.5;
             if (EventLog.FULL_HEIGHT.contains(e.type())) {
                 g.setFill(palette.eventColor(e.type()).deriveColor(0, 1, 1, 0.55));
                 g.fillRect(x - 0.5, TOP, 1, plotHeight());
             }
+            boolean big = clickable && EventLog.inspectable(e);
+            double half = big ? MARKER_HALF : 4;
+            triX[0] = x - half;
+            triX[1] = x + half;
+            triX[2] = x;
+            triY[0] = TOP;
+            triY[1] = TOP;
+            triY[2] = TOP + (big ? MARKER_DEPTH : 6);
             g.setFill(palette.eventColor(e.type()));
-            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {TOP, TOP, TOP + 6}, 3);
+            g.fillPolygon(triX, triY, 3);
+            if (big) {
+                // an outline in the background colour keeps neighbouring clickable markers apart
+                g.setStroke(palette.background());
+                g.strokePolygon(triX, triY, 3);
+            }
         }
     }
 
@@ -197,22 +230,31 @@ public abstract class PlotCanvas extends Region {
         RunEvent near = events.near(c, (axis.end() - axis.start()) / plotWidth() * 3);
         if (near != null) {
             text = (text == null ? "" : text + "   ") + near.type() + " " + near.message();
+            if (events.canInspect() && EventLog.inspectable(near)) {
+                text += "  (click its marker to inspect)";
+            }
         }
         if (text != null) {
-            // inside the plot's top-right corner, on a backing box, so it never collides with the title
+            // top-right, under the marker band (markers stay visible and clickable), never over the title
             double w = Math.min(plotWidth(), text.length() * 6.3);
             g.setFill(palette.background().deriveColor(0, 1, 1, 0.85));
-            g.fillRect(LEFT + plotWidth() - w - 4, TOP + 1, w + 4, 15);
+            g.fillRect(LEFT + plotWidth() - w - 4, READOUT_Y, w + 4, 15);
             g.setFill(palette.foreground());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(text, LEFT + plotWidth() - 2, TOP + 2);
+            g.fillText(text, LEFT + plotWidth() - 2, READOUT_Y + 1);
         }
     }
 
     private void installMouse() {
-        setOnMouseMoved(e -> axis.setCrosshair(Math.round(stepOf(e.getX()))));
-        setOnMouseExited(e -> axis.setCrosshair(Double.NaN));
+        setOnMouseMoved(e -> {
+            axis.setCrosshair(Math.round(stepOf(e.getX())));
+            setOverMarker(markerAt(e.getX(), e.getY()) != null);
+        });
+        setOnMouseExited(e -> {
+            axis.setCrosshair(Double.NaN);
+            setOverMarker(false);
+        });
         setOnScroll(this::onScroll);
         setOnMousePressed(e -> dragX = e.getX());
         setOnMouseDragged(this::onDrag);
@@ -235,8 +277,33 @@ public abstract class PlotCanvas extends Region {
         axis.pan(delta);
     }
 
+    /** The inspectable event whose marker is under (x, y), or null (also when nothing can be inspected). */
+    private RunEvent markerAt(double x, double y) {
+        if (y < HIT_TOP || y > HIT_BOTTOM || x < LEFT - HIT_HALF || x > LEFT + plotWidth() + HIT_HALF) {
+            return null;
+        }
+        double stepsPerPixel = (axis.end() - axis.start()) / plotWidth();
+        RunEvent e = events.inspectableNear(stepOf(x), HIT_HALF * stepsPerPixel);
+        return e != null && e.step() >= axis.start() && e.step() <= axis.end() ? e : null;
+    }
+
+    private void setOverMarker(boolean over) {
+        if (over != overMarker) {
+            overMarker = over;
+            setCursor(over ? Cursor.HAND : null);
+        }
+    }
+
     private void onClick(MouseEvent e) {
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+            return;
+        }
+        RunEvent marker = markerAt(e.getX(), e.getY());
+        if (marker != null) {
+            // a double click on a marker must not also reset the zoom the person chose to find it
+            if (e.getClickCount() == 1) {
+                events.inspect(marker);
+            }
             return;
         }
         if (e.getClickCount() == 2) {
