@@ -107,19 +107,29 @@ public final class MainWindow extends BorderPane {
         return view;
     }
 
-    /** Spike markers above the charts (click: inspector) and the breakpoint editor under them; see app.ui.inspector. */
+    /**
+     * The run's debugger: its events as markers on every chart (click a spike's marker: inspector), and under
+     * the charts the debugger's event list beside the breakpoint editor; see app.ui.inspector.
+     */
     private void attachDebugger(RunView view, LiveRun live) {
         if (!(live.run() instanceof io.grposcope.core.engine.EngineLoop loop)) {
             return;
         }
         SpikeDebugger dbg = SpikeDebugger.attach(loop, live.store(), live.writer(),
                 () -> getScene() == null ? null : getScene().getWindow());
-        dbg.follow(view.dashboard().axis());
         dbg.markOn(view.viewModel().data().events());
+        dbg.selectStepsOn(view.dashboard().axis());
+        javafx.scene.control.TitledPane events = new javafx.scene.control.TitledPane(null, dbg.eventList());
+        events.textProperty().bind(dbg.eventList().title());
+        events.setId("debug-events-pane");
         javafx.scene.control.TitledPane bp = new javafx.scene.control.TitledPane("Breakpoints", dbg.breakpointPane());
         bp.setExpanded(false);
-        view.setTop(new javafx.scene.layout.VBox(view.getTop(), dbg.markerStrip()));
-        view.setBottom(new javafx.scene.layout.VBox(bp, view.getBottom()));
+        javafx.scene.layout.HBox.setHgrow(events, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(bp, javafx.scene.layout.Priority.ALWAYS);
+        // side by side and top-aligned: a collapsed pane keeps its header height instead of stretching
+        javafx.scene.layout.HBox panes = new javafx.scene.layout.HBox(4, events, bp);
+        panes.setFillHeight(false);
+        view.setBottom(new javafx.scene.layout.VBox(panes, view.getBottom()));
         debuggers.put(view, dbg);
     }
 

@@ -1,5 +1,6 @@
 package io.grposcope.app.ui.inspector;
 
+import io.grposcope.app.ui.chart.EventLog;
 import io.grposcope.app.ui.chart.XAxisLink;
 import io.grposcope.core.debug.BatchCapture;
 import io.grposcope.core.debug.Breakpoint;
@@ -17,25 +18,25 @@ import java.util.function.Supplier;
 
 /**
  * The debugger of one live run in the app: its {@link DebugSession} (spikes, breakpoints, captures, checkpoints,
- * rollback, what-if, all kept in the run store), a clickable spike-marker strip that follows the charts' step
- * axis, and a breakpoint editor. Clicking a marker opens the spike inspector on that step's capture.
- * By default spikes are captured (no pause) and a non-finite value pauses and captures.
+ * rollback, what-if, all kept in the run store), its events as chart markers and as a {@link DebugEventList},
+ * and a breakpoint editor. Clicking a spike marker in a chart, or inspecting a row of the list, opens the spike
+ * inspector on that step's capture ({@link #open}). By default spikes are captured (no pause) and a non-finite
+ * value pauses and captures.
  */
 public final class SpikeDebugger implements AutoCloseable {
 
     public static final int CHECKPOINT_EVERY = 25;
 
     private final DebugSession session;
-    private final SpikeMarkerStrip strip;
+    private final DebugEventList eventList;
     private final BreakpointPane breakpoints;
     private final Supplier<Window> owner;
-    private Runnable unfollow = () -> { };
-    private io.grposcope.app.ui.chart.EventLog chartEvents;
+    private EventLog chartEvents;
 
     private SpikeDebugger(DebugSession session, Supplier<Window> owner) {
         this.session = session;
         this.owner = owner;
-        this.strip = new SpikeMarkerStrip(this::open);
+        this.eventList = new DebugEventList(this::open);
         session.breakpoints().add(Breakpoint.onSpike(Breakpoint.Action.CAPTURE_ONLY));
         session.breakpoints().add(Breakpoint.onNonFinite(Breakpoint.Action.PAUSE_AND_CAPTURE));
         this.breakpoints = new BreakpointPane(session.breakpoints());
@@ -51,28 +52,34 @@ public final class SpikeDebugger implements AutoCloseable {
     }
 
     private void show(RunEvent e) {
-        strip.add(e);
+        eventList.add(e);
         if (chartEvents != null) {
             chartEvents.add(e);
         }
     }
 
-    /** Also draws the debugger's events (spikes, breakpoints, checkpoints, rollbacks) as markers on the charts. */
-    public void markOn(io.grposcope.app.ui.chart.EventLog log) {
+    /**
+     * Also draws the debugger's events (spikes, breakpoints, checkpoints, rollbacks) as markers on the charts
+     * that share {@code log}, and makes clicking an inspectable marker there open the inspector.
+     */
+    public void markOn(EventLog log) {
         chartEvents = log;
+        log.setOnInspect(this::open);
     }
 
-    /** Keeps the marker strip over the same step range as the charts. */
-    public void follow(XAxisLink axis) {
-        Runnable sync = () -> strip.setRange(axis.start(), axis.end());
-        unfollow.run();
-        axis.addListener(sync);
-        unfollow = () -> axis.removeListener(sync);
-        sync.run();
+    /** Selecting a row of the event list selects its step on {@code axis}, scrolling a zoomed view to it. */
+    public void selectStepsOn(XAxisLink axis) {
+        eventList.setOnSelectStep(step -> {
+            if (step < axis.start() || step > axis.end()) {
+                double half = (axis.end() - axis.start()) / 2;
+                axis.setRange(step - half, step + half);
+            }
+            axis.select(step);
+        });
     }
 
-    public SpikeMarkerStrip markerStrip() {
-        return strip;
+    public DebugEventList eventList() {
+        return eventList;
     }
 
     public BreakpointPane breakpointPane() {
@@ -109,7 +116,9 @@ public final class SpikeDebugger implements AutoCloseable {
 
     @Override
     public void close() {
-        unfollow.run();
+        if (chartEvents != null) {
+            chartEvents.setOnInspect(null);
+        }
         session.close();
     }
 }
