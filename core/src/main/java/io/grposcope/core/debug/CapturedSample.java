@@ -4,16 +4,29 @@ import java.util.Arrays;
 
 /**
  * One sample of a captured batch, as plain values: text, token ids and per-token arrays over the response
- * (or, for flow runs, over the trained denoising steps). {@code clip} holds {@link ClipState} ordinals.
- * Arrays are owned by the record; callers must not change them.
+ * (or, for flow runs, over the trained denoising steps: {@code responseTokens} then hold the step indices k and
+ * {@code flow} the transitions; entropy and reference log-prob are NaN there). {@code clip} holds
+ * {@link ClipState} ordinals. Arrays are owned by the record; callers must not change them.
  */
 public record CapturedSample(int index, int groupId, String prompt, String completion, int[] promptTokens,
                              int[] responseTokens, String[] tokenText, double reward, double advantage,
                              float[] logp, float[] oldLogp, float[] refLogp, float[] ratio, float[] entropy,
-                             byte[] clip) {
+                             byte[] clip, FlowSteps flow) {
+
+    /** A token sample (no flow part). */
+    public CapturedSample(int index, int groupId, String prompt, String completion, int[] promptTokens,
+                          int[] responseTokens, String[] tokenText, double reward, double advantage, float[] logp,
+                          float[] oldLogp, float[] refLogp, float[] ratio, float[] entropy, byte[] clip) {
+        this(index, groupId, prompt, completion, promptTokens, responseTokens, tokenText, reward, advantage, logp,
+                oldLogp, refLogp, ratio, entropy, clip, null);
+    }
 
     public CapturedSample {
         int n = responseTokens.length;
+        if (flow != null && flow.steps() != n) {
+            throw new IllegalArgumentException("captured sample: flow part has " + flow.steps() + " steps for " + n
+                    + " trained steps");
+        }
         requireLength("tokenText", tokenText == null ? n : tokenText.length, n);
         requireLength("logp", logp.length, n);
         requireLength("oldLogp", oldLogp.length, n);
@@ -32,6 +45,10 @@ public record CapturedSample(int index, int groupId, String prompt, String compl
 
     public int length() {
         return responseTokens.length;
+    }
+
+    public boolean hasFlow() {
+        return flow != null;
     }
 
     public ClipState clipAt(int t) {
@@ -60,7 +77,8 @@ public record CapturedSample(int index, int groupId, String prompt, String compl
                 && Arrays.equals(promptTokens, s.promptTokens) && Arrays.equals(responseTokens, s.responseTokens)
                 && Arrays.equals(tokenText, s.tokenText) && Arrays.equals(logp, s.logp)
                 && Arrays.equals(oldLogp, s.oldLogp) && Arrays.equals(refLogp, s.refLogp)
-                && Arrays.equals(ratio, s.ratio) && Arrays.equals(entropy, s.entropy) && Arrays.equals(clip, s.clip);
+                && Arrays.equals(ratio, s.ratio) && Arrays.equals(entropy, s.entropy) && Arrays.equals(clip, s.clip)
+                && java.util.Objects.equals(flow, s.flow);
     }
 
     @Override

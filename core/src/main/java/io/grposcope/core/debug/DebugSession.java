@@ -30,6 +30,7 @@ public final class DebugSession implements AutoCloseable {
     private final BranchRecorder branchRecorder;
     private final ReplayBackend backend;
     private PreStepStates stepStates;
+    private io.grposcope.core.metrics.StepListener adapter;
     private java.util.function.LongConsumer afterRollback = s -> { };
 
     /**
@@ -54,10 +55,20 @@ public final class DebugSession implements AutoCloseable {
         ReplayBackend replay = run instanceof ReplayBackend rb ? rb : null;
         if (run instanceof TokenTrainer t) {
             PreStepStates states = new PreStepStates(t, dir.resolve("prestep"));
-            TokenDebugAdapter adapter = new TokenDebugAdapter(t, states);
-            run.addListener(adapter);
-            source = adapter;
-            replay = adapter;
+            TokenDebugAdapter a = new TokenDebugAdapter(t, states);
+            run.addListener(a);
+            this.adapter = a;
+            source = a;
+            replay = a;
+            this.afterRollback = states::afterStep;
+            this.stepStates = states;
+        } else if (run instanceof io.grposcope.core.engine.flow.FlowTrainer f) {
+            PreStepStates states = new PreStepStates(f, dir.resolve("prestep"));
+            FlowDebugAdapter a = new FlowDebugAdapter(f, states);
+            run.addListener(a);
+            this.adapter = a;
+            source = a;
+            replay = a;
             this.afterRollback = states::afterStep;
             this.stepStates = states;
         }
@@ -177,6 +188,9 @@ public final class DebugSession implements AutoCloseable {
     public void close() {
         run.removeListener(breakpoints);
         run.removeListener(layers);
+        if (adapter != null) {
+            run.removeListener(adapter);
+        }
         if (checkpoints != null) {
             run.removeListener(checkpoints);
         }

@@ -70,12 +70,18 @@ final class FlowAdam {
         return g;
     }
 
-    /** DJL does not zero gradients after backward (feasibility P3). */
-    static void zeroGrads(NDManager sm, List<NDArray> params) {
+    /**
+     * DJL does not zero gradients after backward (feasibility P3). g − g keeps NaN and turns ±Inf into NaN, so
+     * after a non-finite backward those entries are set to 0 as well, or every later step would inherit them.
+     */
+    static void zeroGrads(NDManager sm, List<NDArray> params, boolean finite) {
         for (NDArray p : params) {
             NDArray grad = p.getGradient();
             grad.attach(sm);
             grad.subi(grad);
+            if (!finite) {
+                grad.set(grad.isNaN(), 0f);
+            }
         }
     }
 

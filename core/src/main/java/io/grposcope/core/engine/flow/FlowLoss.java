@@ -22,8 +22,11 @@ final class FlowLoss {
     private final FlowSchedule schedule;
     private final FlowMethod method;
 
-    /** Differentiable total plus the plain numbers the metrics need. */
-    record Result(NDArray total, float[] logRatio, float[] rawLogRatio, double policyLoss, double kl) {
+    /**
+     * Differentiable total plus the plain numbers the metrics and the debugger need: per-row log-ratios (as the
+     * clip sees them, and raw) and per-row KL terms, the step's policy loss and mean KL.
+     */
+    record Result(NDArray total, float[] logRatio, float[] rawLogRatio, float[] rowKl, double policyLoss, double kl) {
     }
 
     FlowLoss(VelocityNet policy, VelocityNet reference, FlowSchedule schedule, FlowMethod method) {
@@ -57,9 +60,10 @@ final class FlowLoss {
 
         NDArray refMean = FlowSdeMath.mean(x, reference.velocity(x, sigma, prompts), schedule, k);
         double denom = h.klTransitionVar() ? tau * tau : sigmaT * sigmaT;
-        NDArray kl = mean.sub(refMean).square().mean(new int[] {1}).div((float) (2 * denom)).mean();
+        NDArray rowKl = mean.sub(refMean).square().mean(new int[] {1}).div((float) (2 * denom));
+        NDArray kl = rowKl.mean();
         NDArray total = policyLoss.add(kl.mul((float) h.klBeta()));
-        return new Result(total, logW.toFloatArray(), ctx.rawLogRatio().toFloatArray(), policyLoss.getFloat(),
-                kl.getFloat());
+        return new Result(total, logW.toFloatArray(), ctx.rawLogRatio().toFloatArray(), rowKl.toFloatArray(),
+                policyLoss.getFloat(), kl.getFloat());
     }
 }

@@ -57,7 +57,7 @@ final class FlowPretrainer {
             if (Double.isFinite(loss) && Double.isFinite(norm)) {
                 adam.step(sm, net.parameters(), g, lr, gradClip);
             }
-            FlowAdam.zeroGrads(sm, net.parameters());
+            FlowAdam.zeroGrads(sm, net.parameters(), Double.isFinite(norm));
             return new double[] {loss, norm};
         }
     }

@@ -220,6 +220,38 @@ public final class FlowTrainer extends EngineLoop implements Checkpointable {
         return new double[] {lr, clipLow, clipHigh, klBeta, groupSize};
     }
 
+    /** What the last GRPO update saw row by row (for batch capture), or null before the first one. */
+    public FlowTrace lastTrace() {
+        return update == null ? null : update.lastTrace();
+    }
+
+    /**
+     * What-if replay: loss and gradients of a rollout under {@code settings} from the current weights, nothing of
+     * the run changes (gradients are zeroed afterwards). Engine thread only, after GRPO has started.
+     */
+    public FlowReplay.Report replay(FlowBatch batch, int[] trainedSteps, FlowReplay.Settings settings,
+                                    boolean perSample) {
+        if (update == null) {
+            throw new IllegalStateException("the flow run has no GRPO state yet (still pretraining)");
+        }
+        FlowUpdate.Hyper h = hyper();
+        FlowUpdate.Hyper at = new FlowUpdate.Hyper(h.lr(), settings.clipLow(), settings.clipHigh(), settings.klBeta(),
+                h.gradClip(), h.klTransitionVar(), 1, 1, h.advClipMax(), h.logRatioRange(), h.histBuckets());
+        FlowLoss replayLoss = new FlowLoss(policy, reference, schedule, settings.method());
+        return FlowReplay.run(manager, replayLoss, policy.parameters(), policy.parameterLayers(), batch, trainedSteps,
+                settings, at, perSample);
+    }
+
+    /** Builds a flow method by id and parameters, as a config would (vanilla defaults filled in). */
+    public static FlowMethod methodOf(String id, java.util.Map<String, Object> params) {
+        return FlowMethods.create(new RunConfig.MethodConfig(id, params));
+    }
+
+    /** How the task words prompt {@code c}, for people reading a captured batch. */
+    public String promptText(int c) {
+        return task == null ? "prompt " + c : task.prompt(c);
+    }
+
     /** The method this run trains with (after defaults). */
     public FlowMethod method() {
         return method;

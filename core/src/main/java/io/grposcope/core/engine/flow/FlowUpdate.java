@@ -32,6 +32,7 @@ final class FlowUpdate {
     private final FlowMethod method;
     private final FlowSchedule schedule;
     private final Map<String, Double> layerNorms = new LinkedHashMap<>();
+    private FlowTrace trace;
 
     /** The hyperparameters of one update (live ones included). */
     record Hyper(double lr, double clipLow, double clipHigh, double klBeta, double gradClip, boolean klTransitionVar,
@@ -50,25 +51,34 @@ final class FlowUpdate {
 
     void apply(StepRecord.Builder b, FlowBatch batch, int[] trainedSteps, Hyper h, Random rng) {
         List<StepSlice> slices = batch.slices();
+        List<float[]> advs = new ArrayList<>();
         List<ColumnAdvantages.Column> cols = new ArrayList<>();
         Map<Integer, StepStats> stats = new LinkedHashMap<>();
         double[] edges = Histogram.linearEdges(-h.logRatioRange(), h.logRatioRange(), h.histBuckets());
         List<int[]> perms = new ArrayList<>();
         for (StepSlice s : slices) {
-            cols.add(ColumnAdvantages.of(s.rewards(), s.groupKeys(), method.globalStd(), h.advClipMax()));
+            ColumnAdvantages.Column c = ColumnAdvantages.of(s.rewards(), s.groupKeys(), method.globalStd(), h.advClipMax());
+            cols.add(c);
+            advs.add(c.advantages());
             stats.put(s.step(), new StepStats(s.step(), edges));
-            perms.add(permutation(s.rows(), rng));
+            int[] perm = permutation(s.rows(), rng);
+            // one minibatch: keep rollout order (the draw still happens, so seeds give the same runs), which lets
+            // a replay of the captured batch reproduce the step's gradient bit for bit
+            perms.add(h.minibatches() == 1 ? identity(s.rows()) : perm);
         }
+        trace = new FlowTrace(batch, trainedSteps, advs, h);
         layerNorms.clear();
         double normSum = 0;
         double normMax = 0;
+        double lossSum = 0;
         int updates0 = 0;
         for (int e = 0; e < h.epochs(); e++) {
             for (int mb = 0; mb < h.minibatches(); mb++) {
-                double n = minibatch(b, slices, cols, perms, stats, mb, trainedSteps, h);
-                if (n >= 0) {
-                    normSum += n;
-                    normMax = Math.max(normMax, n);
+                FlowGradients.Sum sum = minibatch(b, slices, advs, perms, stats, mb, trainedSteps, h, e == 0);
+                if (sum != null && sum.finite()) {
+                    normSum += sum.norm();
+                    normMax = Math.max(normMax, sum.norm());
+                    lossSum += sum.loss();
                     updates0++;
                 }
             }
@@ -76,88 +86,58 @@ final class FlowUpdate {
         int updates = updates0;
         b.scalar("grad/norm", updates == 0 ? Double.NaN : normSum / updates);
         b.scalar("grad/norm_max", normMax);
+        b.scalar("loss/total", updates == 0 ? Double.NaN : lossSum / updates);
         FlowMetrics.writeSteps(b, stats, cols, slices, method, schedule, trainedSteps);
         layerNorms.forEach((layer, sum) -> b.layerNorm(layer, updates == 0 ? 0 : sum / updates));
     }
 
-    /** Returns the pre-clip gradient norm of the update, or −1 when it was skipped. */
-    private double minibatch(StepRecord.Builder b, List<StepSlice> slices, List<ColumnAdvantages.Column> cols,
-                             List<int[]> perms, Map<Integer, StepStats> stats, int mb, int[] trainedSteps, Hyper h) {
+    /** The per-row values of the last update's first epoch, for batch capture; null before the first update. */
+    FlowTrace lastTrace() {
+        return trace;
+    }
+
+    /** Returns the minibatch's gradient (applied when finite), or null when it had no rows. */
+    private FlowGradients.Sum minibatch(StepRecord.Builder b, List<StepSlice> slices, List<float[]> advs,
+                                        List<int[]> perms, Map<Integer, StepStats> stats, int mb,
+                                        int[] trainedSteps, Hyper h, boolean firstEpoch) {
         List<NDArray> params = policy.parameters();
         try (NDManager sm = manager.newSubManager()) {
-            float[][] prev = null;
-            boolean finite = true;
-            int active = countActive(slices, perms, mb, h.minibatches());
-            for (int i = 0; i < slices.size(); i++) {
-                int[] rows = chunk(perms.get(i), mb, h.minibatches());
-                if (rows.length == 0) {
-                    continue;
-                }
-                StepSlice slice = slices.get(i);
-                float[] adv = cols.get(i).advantages();
-                FlowLoss.Result r = Autograd.withCollector(gc -> {
-                    FlowLoss.Result res = loss.compute(sm, slice, rows, adv, trainedSteps, h);
-                    gc.backward(res.total().mul(1f / active));
-                    return res;
-                });
-                float[][] g = FlowAdam.readGrads(sm, params);
-                double own = deltaNorm(g, prev);
-                prev = g;
-                double total = r.policyLoss() + h.klBeta() * r.kl();
-                finite &= Double.isFinite(total) && Double.isFinite(own);
-                StepStats st = stats.get(slice.step());
-                st.addRows(r.logRatio(), r.rawLogRatio(), FlowArrays.pick(adv, rows), h.clipLow(), h.clipHigh());
-                st.addBatch(r.policyLoss(), r.kl(), own);
+            FlowGradients.Sum sum = FlowGradients.accumulate(sm, loss, params, slices, advs,
+                    i -> chunk(perms.get(i), mb, h.minibatches()), trainedSteps, h, t -> {
+                        FlowLoss.Result r = t.result();
+                        StepStats st = stats.get(slices.get(t.slice()).step());
+                        st.addRows(r.logRatio(), r.rawLogRatio(), FlowArrays.pick(advs.get(t.slice()), t.rows()),
+                                h.clipLow(), h.clipHigh());
+                        st.addBatch(r.policyLoss(), r.kl(), t.ownNorm());
+                        if (firstEpoch) {
+                            trace.add(t);
+                        }
+                    });
+            if (sum.grads() == null) {
+                return null;
             }
-            double norm = prev == null ? -1 : FlowAdam.norm(prev);
-            if (prev != null && finite && Double.isFinite(norm)) {
-                addLayerNorms(prev);
-                adam.step(sm, params, prev, h.lr(), h.gradClip());
-            } else if (prev != null) {
+            boolean ok = sum.finite() && Double.isFinite(sum.norm());
+            if (ok) {
+                FlowGradients.layerNorms(sum.grads(), policy.parameterLayers())
+                        .forEach((layer, n) -> layerNorms.merge(layer, n, Double::sum));
+                adam.step(sm, params, sum.grads(), h.lr(), h.gradClip());
+            } else {
                 b.event(RunEvent.of(b.step(), EventType.NON_FINITE,
                         "non-finite flow loss or gradient in minibatch " + mb + "; update skipped"));
-                norm = -1;
             }
-            if (prev != null) {
-                FlowAdam.zeroGrads(sm, params);
-            }
-            return norm;
+            FlowAdam.zeroGrads(sm, params, ok);
+            return new FlowGradients.Sum(sum.grads(), sum.loss(), ok);
         }
-    }
-
-    private void addLayerNorms(float[][] grads) {
-        List<String> layers = policy.parameterLayers();
-        Map<String, Double> sq = new LinkedHashMap<>();
-        for (int i = 0; i < grads.length; i++) {
-            sq.merge(layers.get(i), FlowAdam.norm(new float[][] {grads[i]}) * FlowAdam.norm(new float[][] {grads[i]}),
-                    Double::sum);
-        }
-        sq.forEach((layer, s) -> layerNorms.merge(layer, Math.sqrt(s), Double::sum));
-    }
-
-    private static int countActive(List<StepSlice> slices, List<int[]> perms, int mb, int m) {
-        int c = 0;
-        for (int i = 0; i < slices.size(); i++) {
-            c += chunk(perms.get(i), mb, m).length > 0 ? 1 : 0;
-        }
-        return Math.max(1, c);
-    }
-
-    private static double deltaNorm(float[][] g, float[][] prev) {
-        double s = 0;
-        for (int i = 0; i < g.length; i++) {
-            for (int j = 0; j < g[i].length; j++) {
-                double d = g[i][j] - (prev == null ? 0 : prev[i][j]);
-                s += d * d;
-            }
-        }
-        return Math.sqrt(s);
     }
 
     static int[] chunk(int[] perm, int mb, int m) {
         int lo = (int) ((long) perm.length * mb / m);
         int hi = (int) ((long) perm.length * (mb + 1) / m);
         return java.util.Arrays.copyOfRange(perm, lo, hi);
+    }
+
+    private static int[] identity(int n) {
+        return java.util.stream.IntStream.range(0, n).toArray();
     }
 
     private static int[] permutation(int n, Random rng) {
