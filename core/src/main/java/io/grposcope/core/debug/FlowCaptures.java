@@ -91,7 +91,7 @@ public final class FlowCaptures {
         float[] end = b.finals().length == slices.get(0).rows() ? b.finals()[i].clone() : null;
         int prompt = slices.get(0).prompts()[i];
         String completion = end == null ? "a separate branch at each trained step"
-                : String.format(Locale.ROOT, "ends at (%.3f, %.3f)", end[0], end.length > 1 ? end[1] : 0f);
+                : String.format(Locale.ROOT, "→ (%.2f, %.2f)", end[0], end.length > 1 ? end[1] : 0f);
         float[] nan = new float[n];
         Arrays.fill(nan, Float.NaN);
         return new CapturedSample(i, (int) keys[0], promptText.apply(prompt), completion, new int[] {prompt}, ks,

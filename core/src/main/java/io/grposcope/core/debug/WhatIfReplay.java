@@ -24,6 +24,18 @@ public final class WhatIfReplay {
                 backend.replay(batch, ReplaySettings.original(batch), true)));
     }
 
+    /** The ranking plus the replay behind it (whose per-timestep split flow runs show). */
+    public record Attribution(List<SampleAttribution> ranked, ReplayResult replay) {
+    }
+
+    /** As {@link #attribute}, keeping the replay (loss, norms, per-timestep split for flow batches). */
+    public CompletableFuture<Attribution> attribution(BatchCapture batch) {
+        return engine.submit(() -> {
+            ReplayResult r = backend.replay(batch, ReplaySettings.original(batch), true);
+            return new Attribution(SampleAttribution.rank(batch, r), r);
+        });
+    }
+
     /** Replays under the original settings, then under {@code alternative}, both with per-sample norms. */
     public CompletableFuture<WhatIfComparison> compare(BatchCapture batch, ReplaySettings alternative) {
         ReplaySettings base = ReplaySettings.original(batch);

@@ -2,6 +2,7 @@ package io.grposcope.app.ui.inspector;
 
 import io.grposcope.core.debug.BatchCapture;
 import io.grposcope.core.debug.CapturedSample;
+import io.grposcope.core.debug.ReplayResult;
 import io.grposcope.core.debug.SampleAttribution;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,17 +32,23 @@ public final class InspectorModel {
     private final ObjectProperty<CapturedSample> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<TokenColoring> coloring = new SimpleObjectProperty<>(TokenColoring.RATIO);
     private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<ReplayResult> replay = new SimpleObjectProperty<>();
     private final double advScale;
     private final double entropyScale;
+    private final double klScale;
+    private double contributionScale = 1;
 
     /** @param layerMedians each layer's median gradient norm over recent steps (empty when unknown) */
     public InspectorModel(BatchCapture batch, Map<String, Double> layerMedians) {
         this.batch = batch;
         this.layerMedians = Map.copyOf(layerMedians);
-        this.advScale = batch.samples().stream().mapToDouble(s -> Math.abs(s.advantage()))
+        this.advScale = batch.samples().stream().flatMapToDouble(s -> s.hasFlow() ? floats(s.flow().advantages())
+                        : java.util.stream.DoubleStream.of(s.advantage())).map(Math::abs)
                 .filter(Double::isFinite).max().orElse(1);
         this.entropyScale = batch.samples().stream().flatMapToDouble(s -> floats(s.entropy()))
                 .filter(Double::isFinite).max().orElse(1);
+        this.klScale = batch.samples().stream().filter(CapturedSample::hasFlow)
+                .flatMapToDouble(s -> floats(s.flow().kl())).filter(Double::isFinite).max().orElse(1);
         rankByAdvantage();
     }
 
@@ -66,6 +73,40 @@ public final class InspectorModel {
                 .toList());
         status.set("ranked by the gradient norm of each sample's own loss term");
         selectTop();
+    }
+
+    /**
+     * Keeps the replay behind the attribution: for flow batches its per-timestep split feeds the
+     * contribution colouring and the per-step bars.
+     */
+    public void applyReplay(ReplayResult r) {
+        if (r != null && r.sampleTimestepNorms() != null) {
+            contributionScale = java.util.Arrays.stream(r.sampleTimestepNorms()).flatMapToDouble(java.util.Arrays::stream)
+                    .filter(Double::isFinite).max().orElse(1);
+        }
+        replay.set(r);
+    }
+
+    /** The attribution replay (null until it arrives, and for sessions that do not give it). */
+    public ObjectProperty<ReplayResult> replayProperty() {
+        return replay;
+    }
+
+    /** Whether the batch is a flow run's (its "tokens" are trained denoising steps). */
+    public boolean isFlow() {
+        return BatchCapture.KIND_FLOW.equals(batch.kind());
+    }
+
+    /** The value the current colouring gives token (or denoising step) t of s; NaN when not known yet. */
+    public double valueAt(CapturedSample s, int t) {
+        TokenColoring c = coloring.get();
+        if (c != TokenColoring.CONTRIBUTION) {
+            return c.value(s, t);
+        }
+        ReplayResult r = replay.get();
+        double[][] m = r == null ? null : r.sampleTimestepNorms();
+        int row = rowOf(s);
+        return m == null || row < 0 || t >= m[row].length ? Double.NaN : m[row][t];
     }
 
     public void attributionFailed(Throwable t) {
@@ -106,8 +147,36 @@ public final class InspectorModel {
         return switch (coloring.get()) {
             case ADVANTAGE -> advScale;
             case ENTROPY -> entropyScale;
+            case KL -> klScale;
+            case CONTRIBUTION -> contributionScale;
             default -> 1;
         };
+    }
+
+    /** The hover text of token (or denoising step) t of sample s: every value kept for it. */
+    public String tooltip(CapturedSample s, int t) {
+        if (!s.hasFlow()) {
+            return tokenTooltip(s, t);
+        }
+        io.grposcope.core.debug.FlowSteps f = s.flow();
+        double contribution = coloring.get() == TokenColoring.CONTRIBUTION ? valueAt(s, t) : contributionAt(s, t);
+        return String.format("denoising step %d%nratio %.5f   log w %.3e%nlog p %.4f   old %.4f%n"
+                        + "reward %.4f   advantage %.4f%nKL term %.3e   clip %s%ngrad norm of this term %s",
+                s.responseTokens()[t], s.ratio()[t], Math.log(s.ratio()[t]), s.logp()[t], s.oldLogp()[t],
+                f.rewards()[t], f.advantages()[t], f.kl()[t], s.clipAt(t),
+                Double.isNaN(contribution) ? "(computing…)" : String.format("%.4g", contribution));
+    }
+
+    // Captures list samples in index order; fall back to a search for hand-made batches.
+    private int rowOf(CapturedSample s) {
+        int i = s.index();
+        return i >= 0 && i < batch.samples().size() && batch.samples().get(i) == s ? i : batch.samples().indexOf(s);
+    }
+
+    private double contributionAt(CapturedSample s, int t) {
+        ReplayResult r = replay.get();
+        int row = rowOf(s);
+        return r == null || r.sampleTimestepNorms() == null || row < 0 ? Double.NaN : r.sampleTimestepNorms()[row][t];
     }
 
     /** The hover text of token t of sample s: every per-token value. */

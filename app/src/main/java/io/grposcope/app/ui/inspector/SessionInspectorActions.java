@@ -31,6 +31,15 @@ public final class SessionInspectorActions implements InspectorActions {
     }
 
     @Override
+    public CompletableFuture<io.grposcope.core.debug.WhatIfReplay.Attribution> attribution(BatchCapture batch) {
+        try {
+            return session.whatIf().attribution(batch);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public CompletableFuture<WhatIfComparison> whatIf(BatchCapture batch, ReplaySettings settings) {
         try {
             return session.whatIf().compare(batch, settings);

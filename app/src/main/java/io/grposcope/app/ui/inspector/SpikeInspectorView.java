@@ -18,7 +18,8 @@ import javafx.stage.Stage;
 
 /**
  * The spike inspector: samples of the captured step ranked by gradient attribution; the selected sample's
- * tokens coloured by ratio / advantage / entropy / clip state (values on hover); its group; per-layer norms
+ * tokens coloured by ratio / advantage / entropy / clip state (values on hover) — for flow runs its trained
+ * denoising steps, with per-timestep gradient contributions and its trajectory; its group; per-layer norms
  * against their recent median; and the what-if and roll-back actions.
  */
 public final class SpikeInspectorView extends BorderPane {
@@ -42,9 +43,10 @@ public final class SpikeInspectorView extends BorderPane {
     }
 
     private void requestAttribution() {
-        actions.attribute(model.batch()).whenComplete((ranked, err) -> Platform.runLater(() -> {
+        actions.attribution(model.batch()).whenComplete((a, err) -> Platform.runLater(() -> {
             if (err == null) {
-                model.applyAttribution(ranked);
+                model.applyAttribution(a.ranked());
+                model.applyReplay(a.replay());
             } else {
                 model.attributionFailed(err);
             }
@@ -53,7 +55,11 @@ public final class SpikeInspectorView extends BorderPane {
 
     private VBox header() {
         BatchCapture b = model.batch();
-        Label title = new Label(String.format("Step %d — grad norm %.4g, loss %.4g, %d samples, method %s",
+        Label title = new Label(model.isFlow()
+                ? String.format("Step %d — grad norm %.4g%s, loss %.4g, %d samples × %d denoising steps, method %s",
+                b.step(), b.gradNorm(), updates(b), b.loss(), b.samples().size(),
+                b.samples().isEmpty() ? 0 : b.samples().get(0).length(), b.methodId())
+                : String.format("Step %d — grad norm %.4g, loss %.4g, %d samples, method %s",
                 b.step(), b.gradNorm(), b.loss(), b.samples().size(), b.methodId()));
         title.getStyleClass().add("title-4");
         Label status = new Label();
@@ -62,16 +68,27 @@ public final class SpikeInspectorView extends BorderPane {
         return new VBox(4, title, status);
     }
 
+    // A flow step's grad/norm is the mean over its minibatch updates; a replay gives one full-batch gradient.
+    private static String updates(BatchCapture b) {
+        double n = b.param(io.grposcope.core.debug.FlowCaptures.MINIBATCHES)
+                * b.param(io.grposcope.core.debug.FlowCaptures.EPOCHS);
+        return n > 1 ? String.format(" (mean of %d updates)", (int) n) : "";
+    }
+
     private SplitPane body() {
         ComboBox<TokenColoring> coloring = new ComboBox<>();
         coloring.setId("coloring");
-        coloring.getItems().setAll(TokenColoring.values());
+        coloring.getItems().setAll(TokenColoring.choices(model.isFlow()));
         coloring.valueProperty().bindBidirectional(model.coloringProperty());
         Label tokensTitle = new Label();
         tokensTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(model.selectedProperty().get()), model.selectedProperty()));
-        VBox right = new VBox(8, new HBox(8, tokensTitle, new Label("colour by"), coloring), new TokenStrip(model),
-                new GroupView(model), new LayerNormBars(model.batch().layerGradNorms(), model.layerMedians()));
+        VBox right = new VBox(8, new HBox(8, tokensTitle, new Label("colour by"), coloring), new TokenStrip(model));
+        if (model.isFlow()) {
+            right.getChildren().add(new HBox(16, new TimestepContributions(model), new FlowTrajectoryView(model)));
+        }
+        right.getChildren().addAll(new GroupView(model),
+                new LayerNormBars(model.batch().layerGradNorms(), model.layerMedians()));
         right.setPadding(new Insets(0, 0, 0, 8));
         SplitPane split = new SplitPane(new SampleRankTable(model), new ScrollPane(right));
         split.setDividerPositions(0.45);
@@ -80,7 +97,7 @@ public final class SpikeInspectorView extends BorderPane {
 
     private static String describe(CapturedSample s) {
         return s == null ? "no sample" : "Sample " + s.index() + " (group " + s.groupId() + ", reward "
-                + s.reward() + ", " + s.length() + " tokens)";
+                + SampleRankTable.fmt(s.reward()) + ", " + s.length() + (s.hasFlow() ? " trained steps)" : " tokens)");
     }
 
     private HBox buttons() {

@@ -19,7 +19,8 @@ public final class SpikeInspectorWindow {
         SpikeInspectorView view = new SpikeInspectorView(new InspectorModel(batch, layerMedians), actions);
         Stage stage = new Stage();
         stage.setTitle("Spike inspector — step " + batch.step());
-        Scene scene = new Scene(view, 1100, 700);
+        // flow batches add the per-timestep bars and the trajectory beside each other
+        Scene scene = new Scene(view, BatchCapture.KIND_FLOW.equals(batch.kind()) ? 1280 : 1100, 720);
         if (owner != null) {
             stage.initOwner(owner);
             if (owner.getScene() != null) {

@@ -5,12 +5,15 @@ import io.grposcope.core.debug.ClipState;
 import javafx.scene.paint.Color;
 
 /**
- * Colours of a token strip, by the value the person picked: the log-ratio log w (diverging around 0, saturating
- * at ±log 2), the advantage (diverging, saturating at the batch's largest |A|), the entropy (sequential, from 0
- * to the batch maximum) or the clip state (one colour per state). Non-finite values are drawn magenta.
+ * Colours of a token strip (for flow runs: a strip of trained denoising steps), by the value the person picked:
+ * the log-ratio log w (diverging around 0, saturating at ±log 2), the advantage (diverging, saturating at the
+ * batch's largest |A|; per step for flow runs), the entropy, a flow step's KL-to-reference term or its gradient
+ * contribution (sequential, from 0 to the batch maximum) or the clip state (one colour per state). Non-finite
+ * values are drawn magenta.
  */
 public enum TokenColoring {
-    RATIO("ratio"), ADVANTAGE("advantage"), ENTROPY("entropy"), CLIP("clip state");
+    RATIO("ratio"), ADVANTAGE("advantage"), ENTROPY("entropy"), CLIP("clip state"), KL("KL to reference"),
+    CONTRIBUTION("gradient contribution");
 
     static final Color NON_FINITE = Color.MAGENTA;
     private static final Color NEG = Color.web("#2f6fde");
@@ -29,13 +32,24 @@ public enum TokenColoring {
         return label;
     }
 
-    /** The number this mode colours token t of s by (the clip state's ordinal for CLIP). */
+    /** The modes that mean something for a token batch or a flow batch. */
+    public static java.util.List<TokenColoring> choices(boolean flow) {
+        return flow ? java.util.List.of(RATIO, ADVANTAGE, CLIP, KL, CONTRIBUTION)
+                : java.util.List.of(RATIO, ADVANTAGE, ENTROPY, CLIP);
+    }
+
+    /**
+     * The number this mode colours token t of s by (the clip state's ordinal for CLIP). CONTRIBUTION comes from
+     * a replay, not from the sample, so it is NaN here (see {@link InspectorModel#valueAt}).
+     */
     public double value(CapturedSample s, int t) {
         return switch (this) {
             case RATIO -> Math.log(s.ratio()[t]);
-            case ADVANTAGE -> s.advantage();
+            case ADVANTAGE -> s.hasFlow() ? s.flow().advantages()[t] : s.advantage();
             case ENTROPY -> s.entropy()[t];
             case CLIP -> s.clip()[t];
+            case KL -> s.hasFlow() ? s.flow().kl()[t] : Double.NaN;
+            case CONTRIBUTION -> Double.NaN;
         };
     }
 
@@ -47,7 +61,7 @@ public enum TokenColoring {
         return switch (this) {
             case RATIO -> diverging(v / Math.log(2));
             case ADVANTAGE -> diverging(scale > 0 ? v / scale : 0);
-            case ENTROPY -> MID.interpolate(HOT, scale > 0 ? clamp(v / scale, 0, 1) : 0);
+            case ENTROPY, KL, CONTRIBUTION -> MID.interpolate(HOT, scale > 0 ? clamp(v / scale, 0, 1) : 0);
             case CLIP -> clipColor(ClipState.ofCode((int) v));
         };
     }

@@ -23,6 +23,7 @@ final class TokenStrip extends FlowPane {
         setPadding(new Insets(6));
         model.selectedProperty().addListener((o, a, b) -> rebuild());
         model.coloringProperty().addListener((o, a, b) -> rebuild());
+        model.replayProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }
 
@@ -34,18 +35,22 @@ final class TokenStrip extends FlowPane {
         }
         TokenColoring mode = model.coloringProperty().get();
         for (int t = 0; t < s.length(); t++) {
-            getChildren().add(chip(s, t, mode.color(mode.value(s, t), model.scale())));
+            getChildren().add(chip(s, t, mode.color(model.valueAt(s, t), model.scale()), model.tooltip(s, t)));
         }
     }
 
-    private static Label chip(CapturedSample s, int t, Color c) {
+    private static Label chip(CapturedSample s, int t, Color c, String tooltip) {
         Label l = new Label(visible(s.tokenTextAt(t)));
         l.setId("token-" + t);
         l.getStyleClass().add("token-chip");
         l.setPadding(new Insets(2, 4, 2, 4));
+        if (s.hasFlow()) {
+            l.setMinWidth(34);
+            l.setAlignment(javafx.geometry.Pos.CENTER);
+        }
         l.setBackground(new Background(new BackgroundFill(c, new CornerRadii(3), Insets.EMPTY)));
         l.setTextFill(c.getBrightness() < 0.6 ? Color.WHITE : Color.BLACK);
-        Tooltip tip = new Tooltip(InspectorModel.tokenTooltip(s, t));
+        Tooltip tip = new Tooltip(tooltip);
         tip.setShowDelay(Duration.millis(150));
         l.setTooltip(tip);
         return l;

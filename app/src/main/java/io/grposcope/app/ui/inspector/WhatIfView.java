@@ -2,6 +2,9 @@ package io.grposcope.app.ui.inspector;
 
 import io.grposcope.core.debug.BatchCapture;
 import io.grposcope.core.debug.CapturedSample;
+import io.grposcope.core.debug.FlowCaptures;
+import io.grposcope.core.debug.FlowDebugAdapter;
+import io.grposcope.core.debug.ReplayResult;
 import io.grposcope.core.debug.ReplaySettings;
 import io.grposcope.core.debug.SampleAttribution;
 import io.grposcope.core.debug.WhatIfComparison;
@@ -19,9 +22,10 @@ import javafx.scene.layout.VBox;
 import java.util.List;
 
 /**
- * What-if replay of the captured batch: change the method, ε, aggregation, Guard, normalisation or leave the
- * selected sample out, then compare loss, global and per-layer gradient norms and the top attributed samples
- * side by side with the original settings. No update is applied to the run.
+ * What-if replay of the captured batch: change the method, ε, aggregation, Guard, normalisation (flow runs:
+ * KL β, Guard on/off and the advantage std instead of the aggregation) or leave the selected sample out, then
+ * compare loss, global, per-layer (and per-timestep) gradient norms and the top attributed samples side by side
+ * with the original settings. No update is applied to the run.
  */
 final class WhatIfView extends VBox {
 
@@ -34,6 +38,8 @@ final class WhatIfView extends VBox {
     private final ComboBox<String> agg = new ComboBox<>();
     private final ComboBox<String> advNorm = new ComboBox<>();
     private final CheckBox guard = new CheckBox("GRPO-Guard");
+    private final TextField klBeta = new TextField();
+    private final ComboBox<String> guardFlow = new ComboBox<>();
     private final CheckBox skip = new CheckBox();
     private final GridPane results = new GridPane();
     private final Label status = new Label();
@@ -48,6 +54,10 @@ final class WhatIfView extends VBox {
         method.setText(batch.methodId());
         clipLow.setText(num(batch.param("clip_low")));
         clipHigh.setText(num(batch.param("clip_high")));
+        for (TextField f : new TextField[] {method, clipLow, clipHigh, klBeta}) {
+            f.setPrefColumnCount(7);
+        }
+        status.setWrapText(true);
         clipLow.setId("whatif-clip-low");
         clipHigh.setId("whatif-clip-high");
         agg.getItems().addAll("", "token-mean", "seq-mean-token-mean", "seq-mean-token-sum", "seq-mean-token-sum-norm");
@@ -60,9 +70,31 @@ final class WhatIfView extends VBox {
         results.setId("whatif-results");
         results.setHgap(16);
         results.setVgap(3);
-        HBox row1 = new HBox(6, new Label("method"), method, new Label("ε low"), clipLow, new Label("ε high"), clipHigh);
-        HBox row2 = new HBox(6, new Label("aggregation"), agg, new Label("adv. norm"), advNorm, guard, skip, run);
+        HBox row1 = new HBox(6, label("method"), method, label("ε low"), clipLow, label("ε high"), clipHigh);
+        HBox row2;
+        if (flow()) {
+            klBeta.setText(num(batch.param("kl_beta")));
+            klBeta.setId("whatif-kl-beta");
+            row1.getChildren().addAll(label("KL β"), klBeta);
+            advNorm.getItems().setAll("", FlowDebugAdapter.STD_GLOBAL, FlowDebugAdapter.STD_GROUP);
+            guardFlow.getItems().setAll("", "on", "off");
+            guardFlow.setId("whatif-guard");
+            row2 = new HBox(6, label("adv. std"), advNorm, label("GRPO-Guard"), guardFlow, skip, run);
+        } else {
+            row2 = new HBox(6, label("aggregation"), agg, label("adv. norm"), advNorm, guard, skip, run);
+        }
         getChildren().addAll(row1, row2, status, results);
+    }
+
+    // Row labels keep their text: a narrow window shrinks the fields, not the names.
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private boolean flow() {
+        return BatchCapture.KIND_FLOW.equals(batch.kind());
     }
 
     private static String num(double v) {
@@ -84,6 +116,12 @@ final class WhatIfView extends VBox {
         }
         if (guard.isSelected()) {
             s = s.withOption(ReplaySettings.GUARD, "on");
+        }
+        if (flow()) {
+            s = param(s, "kl_beta", klBeta);
+            if (guardFlow.getValue() != null && !guardFlow.getValue().isEmpty()) {
+                s = s.withOption(ReplaySettings.GUARD, guardFlow.getValue());
+            }
         }
         if (skip.isSelected() && selected != null) {
             s = s.excluding(selected.index());
@@ -122,7 +160,8 @@ final class WhatIfView extends VBox {
             return;
         }
         status.setText(c.label() + (c.baselineReproducesStep() ? "" : "   (note: the original replay differs from "
-                + "the recorded grad norm " + batch.gradNorm() + ")"));
+                + "the recorded grad norm " + batch.gradNorm() + (updates() > 1 ? ", the mean of " + updates()
+                + " minibatch updates; a replay is one full-batch gradient)" : ")")));
         results.getChildren().clear();
         int r = 0;
         header(r++, "", "original", "what-if");
@@ -131,7 +170,19 @@ final class WhatIfView extends VBox {
         for (WhatIfComparison.LayerRow l : c.layers()) {
             row(r++, "  " + l.layer(), l.baseline(), l.alternative());
         }
+        ReplayResult b = c.baseline();
+        ReplayResult a = c.alternative();
+        if (b.hasTimesteps() && a.hasTimesteps() && b.timesteps().length == a.timesteps().length) {
+            for (int j = 0; j < b.timesteps().length; j++) {
+                row(r++, "  t" + b.timesteps()[j] + " grad norm", b.timestepGradNorms()[j], a.timestepGradNorms()[j]);
+            }
+        }
         header(r++, "top samples", top(c.baselineAttribution()), top(c.alternativeAttribution()));
+    }
+
+    private int updates() {
+        double n = batch.param(FlowCaptures.MINIBATCHES) * batch.param(FlowCaptures.EPOCHS);
+        return Double.isNaN(n) ? 1 : (int) n;
     }
 
     private static String top(List<SampleAttribution> a) {
