@@ -55,12 +55,7 @@ class FlowTrainerDebugTest {
         session = new DebugSession(run, dir.resolve("debug"), 0, null, null, e -> { });
         session.breakpoints().add(Breakpoint.when("stop", "step == " + PAUSE_AT, Breakpoint.Action.PAUSE_AND_CAPTURE));
         run.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (run.state() != RunState.PAUSED || run.currentStep() != PAUSE_AT) {
-            assertThat(run.state()).isNotIn(RunState.FAILED, RunState.FINISHED);
-            assertThat(System.nanoTime()).as("pause at step %d", PAUSE_AT).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        awaitPausedAt(PAUSE_AT);
         long id = session.breakpoints().hits().get(0).captureId();
         assertThat(id).as("a GRPO step of a flow run is captured").isNotNegative();
         return session.captures().load(id).orElseThrow();
@@ -108,6 +103,50 @@ class FlowTrainerDebugTest {
         WhatIfComparison wide = session.whatIf().compare(batch, ReplaySettings.original(batch)
                 .withParam("clip_high", 10).withParam("clip_low", 0.99)).get(60, TimeUnit.SECONDS);
         assertThat(wide.label()).contains("clip_high 0.05 → 10.0");
+    }
+
+    private void awaitPausedAt(long step) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (run.state() != RunState.PAUSED || run.currentStep() != step) {
+            assertThat(run.state()).isNotIn(RunState.FAILED, RunState.FINISHED);
+            assertThat(System.nanoTime()).as("pause at step %d", step).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void rollbackOnTheFlowTrainerReproducesTheBranchBitForBit() throws Exception {
+        Map<Long, Map<Long, Map<String, Double>>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        run = new FlowTrainer(tinyFlow(), dir.resolve("run"));
+        session = new DebugSession(run, dir.resolve("debug"), 2, null, null, e -> { });
+        run.addListener((io.grposcope.core.metrics.StepListener) r -> seen.computeIfAbsent(
+                session.checkpoints().orElseThrow().branch(), b -> new java.util.concurrent.ConcurrentHashMap<>())
+                .put(r.step(), comparable(r)));
+        long stop = PRETRAIN + 6;
+        session.breakpoints().add(Breakpoint.when("stop", "step == " + stop, Breakpoint.Action.PAUSE_AND_CAPTURE));
+        run.start();
+        awaitPausedAt(stop);
+
+        BranchController.Rollback rb = session.branches().rollback(RollbackRequest.to(PRETRAIN + 3).resuming())
+                .get(60, TimeUnit.SECONDS);
+        assertThat(rb.restored().step()).isEqualTo(PRETRAIN + 2);
+        awaitPausedAt(stop);
+        for (long st = PRETRAIN + 3; st <= stop; st++) {
+            assertThat(seen.get(1L).get(st)).as("step %d", st).isEqualTo(seen.get(0L).get(st));
+        }
+        assertThat(seen.get(0L).get(stop)).containsKeys("grad/norm", "t2/ratio/std");
+    }
+
+    /** Everything a step reports except wall-clock timings. */
+    private static Map<String, Double> comparable(io.grposcope.core.metrics.StepRecord r) {
+        Map<String, Double> m = new java.util.TreeMap<>();
+        r.scalars().forEach((k, v) -> {
+            if (!k.startsWith("timing_s/") && !k.startsWith("perf/")) {
+                m.put(k, v);
+            }
+        });
+        r.layerGradNorms().forEach((k, v) -> m.put("layer/" + k, v));
+        return m;
     }
 
     @Test
