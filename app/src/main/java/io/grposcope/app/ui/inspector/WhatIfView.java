@@ -58,6 +58,8 @@ final class WhatIfView extends VBox {
             f.setPrefColumnCount(7);
         }
         status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         clipLow.setId("whatif-clip-low");
         clipHigh.setId("whatif-clip-high");
         agg.getItems().addAll("", "token-mean", "seq-mean-token-mean", "seq-mean-token-sum", "seq-mean-token-sum-norm");
