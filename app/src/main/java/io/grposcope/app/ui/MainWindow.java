@@ -125,7 +125,8 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.TitledPane bp = new javafx.scene.control.TitledPane("Breakpoints", dbg.breakpointPane());
         bp.setExpanded(false);
         javafx.scene.layout.HBox.setHgrow(events, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox.setHgrow(bp, javafx.scene.layout.Priority.ALWAYS);
+        bp.setPrefWidth(520);
+        bp.setMinWidth(320);
         // side by side and top-aligned: a collapsed pane keeps its header height instead of stretching
         javafx.scene.layout.HBox panes = new javafx.scene.layout.HBox(4, events, bp);
         panes.setFillHeight(false);

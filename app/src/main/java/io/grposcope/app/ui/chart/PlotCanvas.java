@@ -230,9 +230,7 @@ public abstract class PlotCanvas extends Region {
         RunEvent near = events.near(c, (axis.end() - axis.start()) / plotWidth() * 3);
         if (near != null) {
             text = (text == null ? "" : text + "   ") + near.type() + " " + near.message();
-            if (events.canInspect() && EventLog.inspectable(near)) {
-                text += "  (click its marker to inspect)";
-            }
+            text = fit(text, events.canInspect() && EventLog.inspectable(near) ? "  · click its marker to inspect" : "");
         }
         if (text != null) {
             // top-right, under the marker band (markers stay visible and clickable), never over the title
@@ -244,6 +242,15 @@ public abstract class PlotCanvas extends Region {
             g.setTextBaseline(VPos.TOP);
             g.fillText(text, LEFT + plotWidth() - 2, READOUT_Y + 1);
         }
+    }
+
+    /** {@code text + suffix}, with text cut short (…) so the whole line fits the plot and the suffix stays. */
+    private String fit(String text, String suffix) {
+        int max = (int) (plotWidth() / 6.3);
+        if (text.length() + suffix.length() <= max) {
+            return text + suffix;
+        }
+        return text.substring(0, Math.max(0, max - suffix.length() - 1)) + "…" + suffix;
     }
 
     private void installMouse() {

@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -48,7 +49,8 @@ public final class DebugEventList extends VBox {
         table.setItems(sorted);
         table.setId("debug-event-table");
         table.setPlaceholder(new Label("No debugger events yet: spikes, breakpoint hits and checkpoints show here."));
-        table.setPrefHeight(130);
+        table.setPrefHeight(150);
+        table.getStyleClass().add("dense"); // AtlantaFX compact rows (its Styles class needs Java 21)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(stepColumn(), kindColumn(), messageColumn()));
         table.setRowFactory(t -> row());
@@ -63,8 +65,8 @@ public final class DebugEventList extends VBox {
         inspect.setId("debug-event-inspect");
         inspect.setDisable(true);
         inspect.setOnAction(a -> openSelected());
-        Label hint = new Label("Select a row to see its step on the charts; double click, Enter or Inspect opens "
-                + "the inspector (spikes, non-finite, breakpoints, captures).");
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
+        Label hint = new Label("A row shows its step on the charts; double click or Enter inspects it.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         HBox.setHgrow(hint, Priority.ALWAYS);

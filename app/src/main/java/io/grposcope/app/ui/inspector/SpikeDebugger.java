@@ -6,6 +6,7 @@ import io.grposcope.core.debug.BatchCapture;
 import io.grposcope.core.debug.Breakpoint;
 import io.grposcope.core.debug.DebugSession;
 import io.grposcope.core.engine.EngineLoop;
+import io.grposcope.core.metrics.EventType;
 import io.grposcope.core.metrics.RunEvent;
 import io.grposcope.core.store.RunStore;
 import io.grposcope.core.store.StoreWriter;
@@ -100,12 +101,21 @@ public final class SpikeDebugger implements AutoCloseable {
             return;
         }
         if (batch.isEmpty()) {
-            tell("Step " + e.step() + " has no captured batch. Add a breakpoint that captures (e.g. on spike) to "
-                    + "keep the batch of such steps.");
+            tell(capturingBreakpointFired(e.step())
+                    ? "Step " + e.step() + " has no captured batch: a breakpoint fired there, but the step had no "
+                    + "rollout batch to keep (warm-start steps and flow runs have none)."
+                    : "Step " + e.step() + " has no captured batch. Add a breakpoint that captures (e.g. on spike) "
+                    + "to keep the batch of such steps.");
             return;
         }
         SpikeInspectorWindow.open(owner.get(), batch.get(), session.layerHistory().medians(),
                 new SessionInspectorActions(session));
+    }
+
+    /** Whether a capturing breakpoint fired at {@code step} (its BREAKPOINT event then says capture -1). */
+    private boolean capturingBreakpointFired(long step) {
+        return session.events().stream().anyMatch(x -> x.step() == step && x.type() == EventType.BREAKPOINT
+                && !Breakpoint.Action.LOG.name().equals(x.data().get("action")));
     }
 
     private static void tell(String text) {
