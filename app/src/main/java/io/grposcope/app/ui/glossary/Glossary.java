@@ -9,13 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The metric glossary (meaning, healthy range, verl / TRL names) read from the assets resource
  * {@code ui/metric-glossary.txt}, so the text lives in one place for tooltips and for the docs page.
+ * Flow runs log every denoising step k under {@code t{k}/…}; one pattern block {@code [t{k}/rest]} covers all k.
  */
 public final class Glossary {
     public static final String RESOURCE = "/io/grposcope/assets/ui/metric-glossary.txt";
+    /** Prefix of the pattern blocks; {@code {k}} in their texts is replaced by the step number. */
+    public static final String STEP_PREFIX = "t{k}/";
+    private static final String STEP_VAR = "{k}";
+    private static final Pattern PER_STEP = Pattern.compile("t(\\d+)/(.+)");
 
     /** One metric's entry. */
     public record Entry(String name, String title, String meaning, String healthy, String verl, String trl) {
@@ -23,6 +30,25 @@ public final class Glossary {
         public String tooltip() {
             return title + "  (" + name + ")\n\n" + meaning + "\n\nHealthy: " + healthy
                     + "\n\nverl: " + verl + "    TRL: " + trl;
+        }
+
+        /** Whether this block stands for every denoising step ({@code t{k}/…}). */
+        public boolean perStep() {
+            return name.startsWith(STEP_PREFIX);
+        }
+
+        /** This pattern entry read for one step: named {@code metric}, with {@code k} put in for "{k}". */
+        Entry atStep(String metric, String k) {
+            return map(metric, s -> s.replace(STEP_VAR, k));
+        }
+
+        /** For the docs page: "step {k}" reads "step k", while metric names such as t{k}/tau stay as they are. */
+        Entry forDocs() {
+            return map(name, s -> s.replaceAll("(?<!t)\\{k\\}", "k"));
+        }
+
+        private Entry map(String metric, java.util.function.UnaryOperator<String> f) {
+            return new Entry(metric, f.apply(title), f.apply(meaning), f.apply(healthy), f.apply(verl), f.apply(trl));
         }
     }
 
@@ -85,8 +111,20 @@ public final class Glossary {
         out.put(name, new Entry(name, f.get("title"), f.get("meaning"), f.get("healthy"), f.get("verl"), f.get("trl")));
     }
 
+    /**
+     * The entry for a metric name: an exact block first, else for {@code t<digits>/rest} the pattern block
+     * {@code [t{k}/rest]} read for that step (so a title says "… at denoising step 3").
+     */
     public Optional<Entry> entry(String metric) {
-        return Optional.ofNullable(entries.get(metric));
+        Entry exact = entries.get(metric);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        Matcher m = PER_STEP.matcher(metric);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entries.get(STEP_PREFIX + m.group(2))).map(e -> e.atStep(metric, m.group(1)));
     }
 
     public Map<String, Entry> entries() {
@@ -98,18 +136,30 @@ public final class Glossary {
         return entry(metric).map(Entry::tooltip).orElse(metric + "\n\n(no glossary entry yet)");
     }
 
-    /** The docs page, docs/metric-glossary.md, rendered from the same entries. */
+    /** The docs page, docs/metric-glossary.md, rendered from the same entries: run-level, then per step. */
     public String markdown() {
         StringBuilder sb = new StringBuilder("# Metric glossary\n\n")
                 .append("Generated from `assets/src/main/resources").append(RESOURCE)
-                .append("` (the same text the app shows as chart tooltips). Canonical names follow methods-spec §7.4.\n\n")
-                .append("| metric | what it means | healthy | verl | TRL |\n|---|---|---|---|---|\n");
-        for (Entry e : entries.values()) {
-            sb.append("| `").append(e.name()).append("` — ").append(e.title()).append(" | ").append(cell(e.meaning()))
+                .append("` (the same text the app shows as chart tooltips). Canonical names follow methods-spec §7.4.\n\n");
+        table(sb, false);
+        sb.append("\n## Per denoising step (flow runs)\n\n")
+                .append("Flow runs also log each trained denoising step k (0 = the pure-noise end) as `t0/…`, `t1/…`, ...; ")
+                .append("one entry below covers every k (the app's tooltip for `t3/ratio/std` reads \"… step 3\").\n\n");
+        table(sb, true);
+        return sb.toString();
+    }
+
+    private void table(StringBuilder sb, boolean perStep) {
+        sb.append("| metric | what it means | healthy | verl | TRL |\n|---|---|---|---|---|\n");
+        for (Entry entry : entries.values()) {
+            if (entry.perStep() != perStep) {
+                continue;
+            }
+            Entry e = entry.forDocs();
+            sb.append("| `").append(e.name()).append("` — ").append(cell(e.title())).append(" | ").append(cell(e.meaning()))
                     .append(" | ").append(cell(e.healthy())).append(" | ").append(code(e.verl())).append(" | ")
                     .append(code(e.trl())).append(" |\n");
         }
-        return sb.toString();
     }
 
     private static String cell(String s) {
@@ -120,7 +170,11 @@ public final class Glossary {
         return s.startsWith("—") ? cell(s) : "`" + cell(s) + "`";
     }
 
-    /** Writes docs/metric-glossary.md: {@code java ... Glossary <path>}. */
+    /**
+     * Writes docs/metric-glossary.md (GlossaryTest fails while it is stale). From the checkout root, after
+     * {@code mvn -pl app -am compile}: {@code java -cp app/target/classes:assets/target/classes
+     * io.grposcope.app.ui.glossary.Glossary docs/metric-glossary.md}.
+     */
     public static void main(String[] args) throws IOException {
         java.nio.file.Files.writeString(java.nio.file.Path.of(args.length > 0 ? args[0] : "docs/metric-glossary.md"),
                 load().markdown());
