@@ -1,7 +1,9 @@
 package io.grposcope.app.ui;
 
 import io.grposcope.app.ui.glossary.Glossary;
+import io.grposcope.app.ui.inspector.DebugEventList;
 import io.grposcope.app.ui.inspector.SpikeDebugger;
+import io.grposcope.app.ui.inspector.StoredRunInspector;
 import io.grposcope.app.ui.run.LiveRun;
 import io.grposcope.app.ui.run.RunLauncher;
 import io.grposcope.app.ui.run.RunView;
@@ -132,6 +134,26 @@ public final class MainWindow extends BorderPane {
         panes.setFillHeight(false);
         view.setBottom(new javafx.scene.layout.VBox(panes, view.getBottom()));
         debuggers.put(view, dbg);
+    }
+
+    /**
+     * Opens a stored run read-only, with its debugger events listed under the charts; a spike's marker or list
+     * row opens the inspector on the batch the run captured there.
+     */
+    public RunView openStoredRun(io.grposcope.app.ui.bridge.RunData data, io.grposcope.core.store.RunStore store,
+                                 io.grposcope.core.store.RunIds ids) {
+        RunView view = openStoredData(data);
+        StoredRunInspector inspector = new StoredRunInspector(store, ids,
+                () -> getScene() == null ? null : getScene().getWindow());
+        data.events().setOnInspect(inspector::open);
+        DebugEventList list = new DebugEventList(inspector::open);
+        data.events().all().stream().filter(e -> StoredRunInspector.LISTED.contains(e.type())).forEach(list::add);
+        list.selectStepsOn(view.dashboard().axis());
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(null, list);
+        pane.textProperty().bind(list.title());
+        pane.setId("debug-events-pane");
+        view.setBottom(new javafx.scene.layout.VBox(pane, view.getBottom()));
+        return view;
     }
 
     /** Opens a stored run, loaded by the run browser, read-only. */

@@ -53,10 +53,10 @@ public final class RunBrowserView extends VBox {
         refresh.setOnAction(e -> refresh());
         Button open = new Button("Open");
         open.setId("openRun");
-        open.setOnAction(e -> load(window::openStoredData));
+        open.setOnAction(e -> load((data, ids) -> window.openStoredRun(data, store, ids)));
         Button compare = new Button("Compare");
         compare.setId("compareRun");
-        compare.setOnAction(e -> load(this::compare));
+        compare.setOnAction(e -> load((data, ids) -> compare(data)));
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
         status.setWrapText(true);
@@ -92,7 +92,7 @@ public final class RunBrowserView extends VBox {
         status.setText("Overlaying " + data.name() + " (dashed).");
     }
 
-    private void load(Consumer<RunData> then) {
+    private void load(java.util.function.BiConsumer<RunData, RunIds> then) {
         TreeItem<Entry> sel = tree.getSelectionModel().getSelectedItem();
         if (sel == null || sel.getValue() == null) {
             status.setText("Select a run or branch.");
@@ -110,7 +110,7 @@ public final class RunBrowserView extends VBox {
         progress.setVisible(true);
         task.setOnSucceeded(ev -> {
             progress.setVisible(false);
-            then.accept(task.getValue());
+            then.accept(task.getValue(), e.ids());
         });
         task.setOnFailed(ev -> {
             progress.setVisible(false);

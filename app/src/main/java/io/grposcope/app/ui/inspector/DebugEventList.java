@@ -80,6 +80,17 @@ public final class DebugEventList extends VBox {
         this.onSelectStep = onSelectStep;
     }
 
+    /** Selecting a row selects its step on {@code axis}, scrolling the charts there when it is out of view. */
+    public void selectStepsOn(io.grposcope.app.ui.chart.XAxisLink axis) {
+        setOnSelectStep(step -> {
+            if (step < axis.start() || step > axis.end()) {
+                double half = (axis.end() - axis.start()) / 2;
+                axis.setRange(step - half, step + half);
+            }
+            axis.select(step);
+        });
+    }
+
     public void add(RunEvent e) {
         events.add(0, e);
     }

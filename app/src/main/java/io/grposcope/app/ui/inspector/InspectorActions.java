@@ -20,6 +20,11 @@ public interface InspectorActions {
 
     CompletableFuture<List<SampleAttribution>> attribute(BatchCapture batch);
 
+    /** Whether replays and roll back can run (false for a stored run: its trainer is not here). */
+    default boolean canReplay() {
+        return true;
+    }
+
     /** The attribution with the replay behind it (flow runs: the per-timestep split); by default without it. */
     default CompletableFuture<io.grposcope.core.debug.WhatIfReplay.Attribution> attribution(BatchCapture batch) {
         return attribute(batch).thenApply(r -> new io.grposcope.core.debug.WhatIfReplay.Attribution(r, null));

@@ -70,13 +70,7 @@ public final class SpikeDebugger implements AutoCloseable {
 
     /** Selecting a row of the event list selects its step on {@code axis}, scrolling a zoomed view to it. */
     public void selectStepsOn(XAxisLink axis) {
-        eventList.setOnSelectStep(step -> {
-            if (step < axis.start() || step > axis.end()) {
-                double half = (axis.end() - axis.start()) / 2;
-                axis.setRange(step - half, step + half);
-            }
-            axis.select(step);
-        });
+        eventList.selectStepsOn(axis);
     }
 
     public DebugEventList eventList() {
@@ -103,7 +97,7 @@ public final class SpikeDebugger implements AutoCloseable {
         if (batch.isEmpty()) {
             tell(capturingBreakpointFired(e.step())
                     ? "Step " + e.step() + " has no captured batch: a breakpoint fired there, but the step had no "
-                    + "rollout batch to keep (warm-start steps and flow runs have none)."
+                    + "rollout batch to keep (warm-start and pretraining steps have none)."
                     : "Step " + e.step() + " has no captured batch. Add a breakpoint that captures (e.g. on spike) "
                     + "to keep the batch of such steps.");
             return;

@@ -35,7 +35,11 @@ public final class SpikeInspectorView extends BorderPane {
         setTop(header());
         setCenter(body());
         setBottom(buttons());
-        requestAttribution();
+        if (actions.canReplay()) {
+            requestAttribution();
+        } else {
+            model.attributionFailed(new IllegalStateException(ReadOnlyInspectorActions.WHY));
+        }
     }
 
     public InspectorModel model() {
@@ -109,6 +113,11 @@ public final class SpikeInspectorView extends BorderPane {
         rollback.setId("rollback-btn");
         rollback.setOnAction(e -> openWindow("Roll back — spike at step " + model.batch().step(),
                 new RollbackView(model.batch().step(), actions)));
+        if (!actions.canReplay()) {
+            for (Button b : new Button[] {whatIf, rollback}) {
+                b.setDisable(true);
+            }
+        }
         HBox box = new HBox(8, whatIf, rollback);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
