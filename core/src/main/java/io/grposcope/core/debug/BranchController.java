@@ -60,6 +60,10 @@ public final class BranchController {
     }
 
     private Rollback restore(RollbackRequest req) throws IOException {
+        if (req.skipBatchAtStep() >= 0 && !(trainer instanceof BatchSkipping)) {
+            // refuse before anything changes: the run stays where it was
+            throw new IllegalStateException(trainer.getClass().getSimpleName() + " cannot skip batches");
+        }
         long from = checkpoints.branch();
         CheckpointInfo ckpt = checkpoints.latestAtOrBefore(req.toStep(), branches.lineage(from))
                 .orElseThrow(() -> new IllegalStateException("no checkpoint at or before step " + req.toStep()
@@ -78,10 +82,7 @@ public final class BranchController {
     }
 
     private void skip(long step) {
-        if (!(trainer instanceof BatchSkipping s)) {
-            throw new IllegalStateException(trainer.getClass().getSimpleName() + " cannot skip batches");
-        }
-        s.skipBatchAtStep(step);
+        ((BatchSkipping) trainer).skipBatchAtStep(step);
     }
 
     private static Map<String, String> data(RollbackRequest req, CheckpointInfo ckpt, long from, long to) {

@@ -33,8 +33,11 @@ final class GrpoStep {
         this.reference = reference;
     }
 
-    /** Runs the step; the finished batch (plain arrays) is returned through {@code lastBatch[0]}. */
-    StepRecord run(long step, int grpoIndex, TokenRunParts.Live live, TokenBatch[] lastBatch) {
+    /**
+     * Runs the step; the finished batch (plain arrays) is returned through {@code lastBatch[0]}. With
+     * {@code applyUpdate} false everything is computed and reported but the optimizer takes no step.
+     */
+    StepRecord run(long step, int grpoIndex, TokenRunParts.Live live, TokenBatch[] lastBatch, boolean applyUpdate) {
         RunConfig c = parts.config();
         StepRecord.Builder r = StepRecord.builder(step, StepRecord.PHASE_GRPO);
         GrpoMetrics metrics = new GrpoMetrics(r, c, live.clipLow(), live.clipHigh());
@@ -53,7 +56,7 @@ final class GrpoStep {
             metrics.lap("adv");
             batch = withOldAndRef(sm, batch, live.temperature());
             metrics.lap("old_log_prob");
-            PpoResult ppo = update(sm, batch, live.lossSettings(c), live.temperature(), lr, step, r);
+            PpoResult ppo = update(sm, batch, live.lossSettings(c), live.temperature(), lr, applyUpdate, step, r);
             metrics.lap("update_actor");
             lastBatch[0] = ppo.batch();
             return metrics.finish(ppo.batch(), ppo, lr, t0);
@@ -149,7 +152,7 @@ final class GrpoStep {
     }
 
     private PpoResult update(NDManager sm, TokenBatch batch, LossSettings settings, double temperature, double lr,
-                             long step, StepRecord.Builder r) {
+                             boolean apply, long step, StepRecord.Builder r) {
         RunConfig.PpoConfig pc = parts.config().ppo();
         int b = batch.rows();
         int chunks = Math.max(1, Math.min(pc.minibatches(), b));
@@ -170,7 +173,9 @@ final class GrpoStep {
                     Gradients g = Gradients.read(mm, parts.policy().parameters());
                     double norm = g.globalNorm();
                     double coef = Gradients.clipCoefficient(norm, parts.config().optimizer().gradClip());
-                    if (Double.isFinite(res.loss()) && Double.isFinite(norm)) {
+                    if (!apply) {
+                        // a skipped batch: gradients and metrics as usual, no optimizer step
+                    } else if (Double.isFinite(res.loss()) && Double.isFinite(norm)) {
                         parts.adam().step(mm, parts.policy().parameters(), g.arrays(), lr, coef);
                     } else {
                         r.event(RunEvent.of(step, EventType.NON_FINITE, "loss " + res.loss() + ", grad norm " + norm
@@ -190,6 +195,10 @@ final class GrpoStep {
                     }
                 }
             }
+        }
+        if (!apply) {
+            r.event(RunEvent.of(step, EventType.SKIP, "batch of step " + step + " skipped: scored and differentiated, "
+                    + "no optimizer step"));
         }
         return new PpoResult(batch.withTraining(lp, w, batch.entropy(), clip), means, logW, layers);
     }

@@ -27,7 +27,8 @@ import java.util.List;
  * {@code steps} GRPO steps (phase "grpo") against a frozen copy of the warm-started policy as reference. All
  * native state lives in one run manager freed by {@link #close()}; each step runs in a sub-manager of it.
  */
-public class TokenTrainer extends EngineLoop implements Checkpointable {
+public class TokenTrainer extends EngineLoop implements Checkpointable, io.grposcope.core.debug.BatchSkipping {
+    private final java.util.Set<Long> skipSteps = new java.util.HashSet<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenTrainer.class);
 
@@ -106,10 +107,20 @@ public class TokenTrainer extends EngineLoop implements Checkpointable {
             startGrpo();
         }
         TokenBatch[] batch = new TokenBatch[1];
-        StepRecord r = new GrpoStep(parts, reference).run(step, (int) grpoDone, live(), batch);
+        StepRecord r = new GrpoStep(parts, reference).run(step, (int) grpoDone, live(), batch,
+                !skipSteps.remove(step));
         lastBatch = batch[0];
         grpoDone++;
         return r;
+    }
+
+    /**
+     * Step {@code step} will draw, score and differentiate its batch as usual (the RNG moves as it did on the
+     * original branch) but apply no optimizer update. Engine thread only (a rollback calls it there).
+     */
+    @Override
+    public void skipBatchAtStep(long step) {
+        skipSteps.add(step);
     }
 
     /** The reference is the warm-started policy, frozen; the optimizer starts afresh for RL. */

@@ -137,6 +137,32 @@ class FlowTrainerDebugTest {
         assertThat(seen.get(0L).get(stop)).containsKeys("grad/norm", "t2/ratio/std");
     }
 
+    @Test
+    void skippingAFlowBatchAfterARollbackKeepsItsGradientButNotItsUpdate() throws Exception {
+        Map<Long, Map<Long, Map<String, Double>>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Long> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        run = new FlowTrainer(tinyFlow(), dir.resolve("run"));
+        session = new DebugSession(run, dir.resolve("debug"), 2, null, null, e -> { });
+        run.addListener((io.grposcope.core.metrics.StepListener) r -> {
+            seen.computeIfAbsent(session.checkpoints().orElseThrow().branch(),
+                    b -> new java.util.concurrent.ConcurrentHashMap<>()).put(r.step(), comparable(r));
+            r.events().stream().filter(e -> e.type() == io.grposcope.core.metrics.EventType.SKIP)
+                    .forEach(e -> skipped.add(e.step()));
+        });
+        long stop = PRETRAIN + 5;
+        session.breakpoints().add(Breakpoint.when("stop", "step == " + stop, Breakpoint.Action.PAUSE_AND_CAPTURE));
+        run.start();
+        awaitPausedAt(stop);
+
+        long spike = PRETRAIN + 3;
+        session.branches().rollback(RollbackRequest.to(spike).skippingBatchAt(spike).resuming())
+                .get(60, TimeUnit.SECONDS);
+        awaitPausedAt(stop);
+        assertThat(seen.get(1L).get(spike).get("grad/norm")).isEqualTo(seen.get(0L).get(spike).get("grad/norm"));
+        assertThat(skipped).containsExactly(spike);
+        assertThat(seen.get(1L).get(spike + 1).get("grad/norm")).isNotEqualTo(seen.get(0L).get(spike + 1).get("grad/norm"));
+    }
+
     /** Everything a step reports except wall-clock timings. */
     private static Map<String, Double> comparable(io.grposcope.core.metrics.StepRecord r) {
         Map<String, Double> m = new java.util.TreeMap<>();

@@ -131,6 +131,30 @@ class TokenTrainerDebugTest {
         assertThat(seen.get(0L).get(8L)).containsKey("grad/norm");
     }
 
+    @Test
+    void rollingBackAndSkippingTheSpikeBatchScoresItButLeavesTheWeights() throws Exception {
+        Map<Long, Map<Long, Map<String, Double>>> seen = new ConcurrentHashMap<>();
+        List<io.grposcope.core.metrics.RunEvent> skips = new java.util.concurrent.CopyOnWriteArrayList<>();
+        run = new TokenTrainer(tiny(20), dir.resolve("run"));
+        session = new DebugSession(run, dir.resolve("debug"), 3, null, null, e -> { });
+        run.addListener((StepListener) r -> {
+            seen.computeIfAbsent(session.checkpoints().orElseThrow().branch(), b -> new ConcurrentHashMap<>())
+                    .put(r.step(), comparable(r));
+            r.events().stream().filter(e -> e.type() == io.grposcope.core.metrics.EventType.SKIP).forEach(skips::add);
+        });
+        session.breakpoints().add(Breakpoint.when("stop", "step == 9", Breakpoint.Action.PAUSE_AND_CAPTURE));
+        run.start();
+        awaitPausedAt(9);
+
+        session.branches().rollback(RollbackRequest.to(7).skippingBatchAt(7).resuming()).get(60, TimeUnit.SECONDS);
+        awaitPausedAt(9);
+        // step 7 starts from the same state and draws the same batch: same gradient, but no update is applied
+        assertThat(seen.get(1L).get(7L).get("grad/norm")).isEqualTo(seen.get(0L).get(7L).get("grad/norm"));
+        assertThat(skips).extracting(io.grposcope.core.metrics.RunEvent::step).containsExactly(7L);
+        assertThat(seen.get(1L).get(8L).get("grad/norm")).as("step 8 starts from other weights")
+                .isNotEqualTo(seen.get(0L).get(8L).get("grad/norm"));
+    }
+
     /** Everything a step reports except wall-clock timings. */
     private static Map<String, Double> comparable(io.grposcope.core.metrics.StepRecord r) {
         Map<String, Double> m = new TreeMap<>();

@@ -47,7 +47,7 @@ public record ChartPalette(Color background, Color foreground, Color muted, Colo
         return switch (type) {
             case SPIKE, BREAKPOINT, BACKPRESSURE -> warning;
             case NON_FINITE, ERROR -> danger;
-            case ROLLBACK -> done;
+            case ROLLBACK, SKIP -> done;
             case CHECKPOINT, CAPTURE -> success;
             case PARAM_CHANGE -> accent;
             default -> muted;

@@ -14,13 +14,16 @@ import java.util.function.Consumer;
  * debugger), clicking the marker of an {@link #inspectable} event hands that event to it. FX thread only.
  */
 public final class EventLog {
-    /** Kinds worth a marker on the charts; START/STOP/RESUME would only add noise. */
+    /**
+     * Kinds worth a marker on the charts; START/STOP/RESUME would only add noise, and so would periodic
+     * checkpoints (every 25 steps: the debugger's event list and the roll-back dialog list them).
+     */
     public static final Set<EventType> MARKED = EnumSet.of(EventType.PARAM_CHANGE, EventType.PAUSE,
-            EventType.SPIKE, EventType.NON_FINITE, EventType.ROLLBACK, EventType.BREAKPOINT, EventType.CHECKPOINT,
+            EventType.SPIKE, EventType.NON_FINITE, EventType.ROLLBACK, EventType.BREAKPOINT, EventType.SKIP,
             EventType.PHASE, EventType.ERROR);
 
     /**
-     * Kinds that also get a line across the plot. Frequent ones (spikes, periodic checkpoints) keep only the
+     * Kinds that also get a line across the plot. Frequent ones (spikes, breakpoint hits) keep only the
      * small triangle at the top, or they would hide the data.
      */
     public static final Set<EventType> FULL_HEIGHT = EnumSet.of(EventType.PARAM_CHANGE, EventType.PAUSE,

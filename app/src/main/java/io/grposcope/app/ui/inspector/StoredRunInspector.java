@@ -23,7 +23,7 @@ public final class StoredRunInspector {
 
     /** The kinds of stored events the debugger list shows. */
     public static final Set<EventType> LISTED = EnumSet.of(EventType.SPIKE, EventType.NON_FINITE,
-            EventType.BREAKPOINT, EventType.CAPTURE, EventType.CHECKPOINT, EventType.ROLLBACK);
+            EventType.BREAKPOINT, EventType.CAPTURE, EventType.CHECKPOINT, EventType.ROLLBACK, EventType.SKIP);
 
     private final StoreCaptureSink captures;
     private final Supplier<Window> owner;

@@ -24,11 +24,12 @@ import java.util.Random;
  * {@code steps} GRPO steps with the configured flow method (Flow-GRPO, GRPO-Guard, TempFlow-GRPO, ...),
  * each reporting per-timestep metrics {@code t{k}/…} and the run-level ones.
  */
-public final class FlowTrainer extends EngineLoop implements Checkpointable {
+public final class FlowTrainer extends EngineLoop implements Checkpointable, io.grposcope.core.debug.BatchSkipping {
     static final int EVAL_EVERY = 10;
     private static final int PRETRAIN_BATCH = 256;
 
     private final RunConfig cfg;
+    private final java.util.Set<Long> skipSteps = new java.util.HashSet<>();
     private NDManager manager;
     private PointModesTask task;
     private FlowSchedule schedule;
@@ -112,7 +113,7 @@ public final class FlowTrainer extends EngineLoop implements Checkpointable {
         FlowBatch batch = method.rollout().rollout(sampler, new FlowRolloutRequest(prompts(), groupSize, trained, rng));
         FlowMetrics.writeRewards(b, batch, task, cfg.metrics().samplesPerStep());
         long t1 = System.nanoTime();
-        update.apply(b, batch, trained, hyper(), rng);
+        update.apply(b, batch, trained, hyper(), rng, !skipSteps.remove(step));
         grpoDone++;
         if (grpoDone == cfg.steps()) {
             eval.write(b, grpoDone);
@@ -218,6 +219,15 @@ public final class FlowTrainer extends EngineLoop implements Checkpointable {
 
     private double[] live() {
         return new double[] {lr, clipLow, clipHigh, klBeta, groupSize};
+    }
+
+    /**
+     * GRPO step {@code step} will roll out, score and differentiate as usual (the RNG moves as on the original
+     * branch) but take no Adam step. Engine thread only (a rollback calls it there).
+     */
+    @Override
+    public void skipBatchAtStep(long step) {
+        skipSteps.add(step);
     }
 
     /** What the last GRPO update saw row by row (for batch capture), or null before the first one. */

@@ -49,7 +49,8 @@ final class FlowUpdate {
         this.method = method;
     }
 
-    void apply(StepRecord.Builder b, FlowBatch batch, int[] trainedSteps, Hyper h, Random rng) {
+    /** Runs the update; with {@code applyUpdate} false it computes and reports everything but takes no Adam step. */
+    void apply(StepRecord.Builder b, FlowBatch batch, int[] trainedSteps, Hyper h, Random rng, boolean applyUpdate) {
         List<StepSlice> slices = batch.slices();
         List<float[]> advs = new ArrayList<>();
         List<ColumnAdvantages.Column> cols = new ArrayList<>();
@@ -74,7 +75,8 @@ final class FlowUpdate {
         int updates0 = 0;
         for (int e = 0; e < h.epochs(); e++) {
             for (int mb = 0; mb < h.minibatches(); mb++) {
-                FlowGradients.Sum sum = minibatch(b, slices, advs, perms, stats, mb, trainedSteps, h, e == 0);
+                FlowGradients.Sum sum = minibatch(b, slices, advs, perms, stats, mb, trainedSteps, h, e == 0,
+                        applyUpdate);
                 if (sum != null && sum.finite()) {
                     normSum += sum.norm();
                     normMax = Math.max(normMax, sum.norm());
@@ -89,6 +91,10 @@ final class FlowUpdate {
         b.scalar("loss/total", updates == 0 ? Double.NaN : lossSum / updates);
         FlowMetrics.writeSteps(b, stats, cols, slices, method, schedule, trainedSteps);
         layerNorms.forEach((layer, sum) -> b.layerNorm(layer, updates == 0 ? 0 : sum / updates));
+        if (!applyUpdate) {
+            b.event(RunEvent.of(b.step(), EventType.SKIP, "batch of step " + b.step()
+                    + " skipped: scored and differentiated, no optimizer step"));
+        }
     }
 
     /** The per-row values of the last update's first epoch, for batch capture; null before the first update. */
@@ -99,7 +105,7 @@ final class FlowUpdate {
     /** Returns the minibatch's gradient (applied when finite), or null when it had no rows. */
     private FlowGradients.Sum minibatch(StepRecord.Builder b, List<StepSlice> slices, List<float[]> advs,
                                         List<int[]> perms, Map<Integer, StepStats> stats, int mb,
-                                        int[] trainedSteps, Hyper h, boolean firstEpoch) {
+                                        int[] trainedSteps, Hyper h, boolean firstEpoch, boolean applyUpdate) {
         List<NDArray> params = policy.parameters();
         try (NDManager sm = manager.newSubManager()) {
             FlowGradients.Sum sum = FlowGradients.accumulate(sm, loss, params, slices, advs,
@@ -120,7 +126,9 @@ final class FlowUpdate {
             if (ok) {
                 FlowGradients.layerNorms(sum.grads(), policy.parameterLayers())
                         .forEach((layer, n) -> layerNorms.merge(layer, n, Double::sum));
-                adam.step(sm, params, sum.grads(), h.lr(), h.gradClip());
+                if (applyUpdate) {
+                    adam.step(sm, params, sum.grads(), h.lr(), h.gradClip());
+                }
             } else {
                 b.event(RunEvent.of(b.step(), EventType.NON_FINITE,
                         "non-finite flow loss or gradient in minibatch " + mb + "; update skipped"));
