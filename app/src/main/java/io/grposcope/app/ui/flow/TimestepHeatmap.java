@@ -2,11 +2,14 @@ package io.grposcope.app.ui.flow;
 
 import io.grposcope.app.ui.bridge.RunData;
 import io.grposcope.app.ui.chart.SeriesBuffer;
+import io.grposcope.app.ui.glossary.Glossary;
 import java.util.Locale;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 
 /**
  * One per-timestep metric of a flow run as a heatmap: denoising step k down, training step across, colour the
@@ -17,6 +20,8 @@ public final class TimestepHeatmap extends Region {
     static final int MAX_STEPS = 64;
     private static final double LEFT = 34;
     private static final double TOP = 18;
+    /** The bundled glossary is fixed text, so one copy serves every heatmap. */
+    private static final Glossary GLOSSARY = Glossary.load();
 
     private final RunData data;
     private final String metric;
@@ -34,6 +39,17 @@ public final class TimestepHeatmap extends Region {
         setPrefHeight(150);
         widthProperty().addListener((o, a, b) -> drawnStep = -2);
         heightProperty().addListener((o, a, b) -> drawnStep = -2);
+        Tooltip.install(this, tooltip(GLOSSARY.perStepTooltip(metric)));
+    }
+
+    /** Styled like the dashboard's chart-title tooltips. */
+    private static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        t.setShowDelay(Duration.millis(300));
+        t.setShowDuration(Duration.seconds(30));
+        return t;
     }
 
     @Override

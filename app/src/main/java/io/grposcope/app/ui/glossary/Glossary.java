@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * The metric glossary (meaning, healthy range, verl / TRL names) read from the assets resource
  * {@code ui/metric-glossary.txt}, so the text lives in one place for tooltips and for the docs page.
  * Flow runs log every denoising step k under {@code t{k}/…}; one pattern block {@code [t{k}/rest]} covers all k.
+ * A block may name, in an optional {@code alias:} field, the names the engine logs it under when they differ from
+ * the block's (the dashboard's "ratio/log" is logged as "log_ratio").
  */
 public final class Glossary {
     public static final String RESOURCE = "/io/grposcope/assets/ui/metric-glossary.txt";
@@ -53,9 +55,12 @@ public final class Glossary {
     }
 
     private final Map<String, Entry> entries;
+    /** Logged name → block name. */
+    private final Map<String, String> aliases;
 
-    private Glossary(Map<String, Entry> entries) {
+    private Glossary(Map<String, Entry> entries, Map<String, String> aliases) {
         this.entries = entries;
+        this.aliases = aliases;
     }
 
     /** Loads the bundled glossary; a missing or malformed resource is a build error, so fail loudly. */
@@ -72,6 +77,7 @@ public final class Glossary {
 
     static Glossary parse(String text) throws IOException {
         Map<String, Entry> out = new LinkedHashMap<>();
+        Map<String, String> aliases = new LinkedHashMap<>();
         Map<String, String> fields = new LinkedHashMap<>();
         String name = null;
         BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -84,7 +90,7 @@ public final class Glossary {
                 continue;
             }
             if (t.startsWith("[") && t.endsWith("]")) {
-                add(out, name, fields);
+                add(out, aliases, name, fields);
                 name = t.substring(1, t.length() - 1);
                 fields.clear();
             } else {
@@ -95,11 +101,17 @@ public final class Glossary {
                 fields.put(t.substring(0, colon).strip(), t.substring(colon + 1).strip());
             }
         }
-        add(out, name, fields);
-        return new Glossary(out);
+        add(out, aliases, name, fields);
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            if (out.containsKey(a.getKey())) {
+                throw new IllegalStateException(RESOURCE + ": alias '" + a.getKey() + "' of [" + a.getValue()
+                        + "] is also an entry of its own");
+            }
+        }
+        return new Glossary(out, aliases);
     }
 
-    private static void add(Map<String, Entry> out, String name, Map<String, String> f) {
+    private static void add(Map<String, Entry> out, Map<String, String> aliases, String name, Map<String, String> f) {
         if (name == null) {
             return;
         }
@@ -109,16 +121,28 @@ public final class Glossary {
             }
         }
         out.put(name, new Entry(name, f.get("title"), f.get("meaning"), f.get("healthy"), f.get("verl"), f.get("trl")));
+        for (String alias : f.getOrDefault("alias", "").split(",")) {
+            String a = alias.strip();
+            if (!a.isEmpty() && aliases.putIfAbsent(a, name) != null) {
+                throw new IllegalStateException(RESOURCE + ": alias '" + a + "' of [" + name
+                        + "] is already an alias of [" + aliases.get(a) + "]");
+            }
+        }
     }
 
     /**
-     * The entry for a metric name: an exact block first, else for {@code t<digits>/rest} the pattern block
-     * {@code [t{k}/rest]} read for that step (so a title says "… at denoising step 3").
+     * The entry for a metric name: an exact block first, then a block that lists the name as an alias (named as
+     * asked), else for {@code t<digits>/rest} the pattern block {@code [t{k}/rest]} read for that step (so a title
+     * says "… at denoising step 3").
      */
     public Optional<Entry> entry(String metric) {
         Entry exact = entries.get(metric);
         if (exact != null) {
             return Optional.of(exact);
+        }
+        String block = aliases.get(metric);
+        if (block != null) {
+            return Optional.of(entries.get(block).map(metric, s -> s));
         }
         Matcher m = PER_STEP.matcher(metric);
         if (!m.matches()) {
@@ -134,6 +158,15 @@ public final class Glossary {
     /** Tooltip text for a metric; metrics without an entry still say their name. */
     public String tooltip(String metric) {
         return entry(metric).map(Entry::tooltip).orElse(metric + "\n\n(no glossary entry yet)");
+    }
+
+    /**
+     * Tooltip for a per-step metric shown over all k at once (a heatmap of {@code t{k}/metric}): the pattern block
+     * with "step {k}" read as "step k", as on the docs page.
+     */
+    public String perStepTooltip(String metric) {
+        Entry e = entries.get(STEP_PREFIX + metric);
+        return e == null ? tooltip(STEP_PREFIX + metric) : e.forDocs().tooltip();
     }
 
     /** The docs page, docs/metric-glossary.md, rendered from the same entries: run-level, then per step. */
@@ -156,10 +189,17 @@ public final class Glossary {
                 continue;
             }
             Entry e = entry.forDocs();
-            sb.append("| `").append(e.name()).append("` — ").append(cell(e.title())).append(" | ").append(cell(e.meaning()))
+            sb.append("| `").append(e.name()).append("`").append(loggedAs(e.name())).append(" — ")
+                    .append(cell(e.title())).append(" | ").append(cell(e.meaning()))
                     .append(" | ").append(cell(e.healthy())).append(" | ").append(code(e.verl())).append(" | ")
                     .append(code(e.trl())).append(" |\n");
         }
+    }
+
+    private String loggedAs(String block) {
+        String names = aliases.entrySet().stream().filter(a -> a.getValue().equals(block))
+                .map(a -> "`" + a.getKey() + "`").collect(java.util.stream.Collectors.joining(", "));
+        return names.isEmpty() ? "" : " (logged as " + names + ")";
     }
 
     private static String cell(String s) {
