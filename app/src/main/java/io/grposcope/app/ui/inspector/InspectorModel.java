@@ -146,11 +146,18 @@ public final class InspectorModel {
     public double scale() {
         return switch (coloring.get()) {
             case ADVANTAGE -> advScale;
+            case RATIO -> ratioScale();
             case ENTROPY -> entropyScale;
             case KL -> klScale;
             case CONTRIBUTION -> contributionScale;
             default -> 1;
         };
+    }
+
+    // Flow runs clip at ε ≈ 0.01: saturating at log 2 would leave every chip white, so they saturate at the bound.
+    private double ratioScale() {
+        double eps = batch.param("clip_high");
+        return isFlow() && eps > 0 && Double.isFinite(eps) ? Math.log1p(eps) : Math.log(2);
     }
 
     /** The hover text of token (or denoising step) t of sample s: every value kept for it. */

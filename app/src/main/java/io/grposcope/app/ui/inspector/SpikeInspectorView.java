@@ -108,11 +108,11 @@ public final class SpikeInspectorView extends BorderPane {
         Button whatIf = new Button("What-if replay…");
         whatIf.setId("whatif-btn");
         whatIf.setOnAction(e -> openWindow("What-if — step " + model.batch().step(),
-                new WhatIfView(model.batch(), model.selectedProperty().get(), actions)));
+                new WhatIfView(model.batch(), model.selectedProperty().get(), actions), 800, 560));
         Button rollback = new Button("Roll back and branch…");
         rollback.setId("rollback-btn");
         rollback.setOnAction(e -> openWindow("Roll back — spike at step " + model.batch().step(),
-                new RollbackView(model.batch().step(), actions)));
+                new RollbackView(model.batch().step(), actions), 720, 360));
         if (!actions.canReplay()) {
             for (Button b : new Button[] {whatIf, rollback}) {
                 b.setDisable(true);
@@ -123,15 +123,15 @@ public final class SpikeInspectorView extends BorderPane {
         return box;
     }
 
-    private void openWindow(String title, Parent content) {
+    private void openWindow(String title, Parent content, double width, double height) {
         Stage s = new Stage();
         s.setTitle(title);
         if (getScene() != null) {
             s.initOwner(getScene().getWindow());
-            s.setScene(new Scene(content, 720, 360));
+            s.setScene(new Scene(content, width, height));
             s.getScene().getStylesheets().setAll(getScene().getStylesheets());
         } else {
-            s.setScene(new Scene(content, 720, 360));
+            s.setScene(new Scene(content, width, height));
         }
         s.show();
     }

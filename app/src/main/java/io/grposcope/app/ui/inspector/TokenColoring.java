@@ -6,7 +6,8 @@ import javafx.scene.paint.Color;
 
 /**
  * Colours of a token strip (for flow runs: a strip of trained denoising steps), by the value the person picked:
- * the log-ratio log w (diverging around 0, saturating at ±log 2), the advantage (diverging, saturating at the
+ * the log-ratio log w (diverging around 0, saturating at ±log 2; for flow runs at the clip bound log(1+ε_high),
+ * their ε being ~0.01), the advantage (diverging, saturating at the
  * batch's largest |A|; per step for flow runs), the entropy, a flow step's KL-to-reference term or its gradient
  * contribution (sequential, from 0 to the batch maximum) or the clip state (one colour per state). Non-finite
  * values are drawn magenta.
@@ -53,13 +54,13 @@ public enum TokenColoring {
         };
     }
 
-    /** @param scale the batch-wide saturation value for ADVANTAGE and ENTROPY (ignored by the others) */
+    /** @param scale the saturation value (|log w| for RATIO, the batch maximum for the others; CLIP ignores it) */
     public Color color(double v, double scale) {
         if (!Double.isFinite(v)) {
             return NON_FINITE;
         }
         return switch (this) {
-            case RATIO -> diverging(v / Math.log(2));
+            case RATIO -> diverging(scale > 0 ? v / scale : 0);
             case ADVANTAGE -> diverging(scale > 0 ? v / scale : 0);
             case ENTROPY, KL, CONTRIBUTION -> MID.interpolate(HOT, scale > 0 ? clamp(v / scale, 0, 1) : 0);
             case CLIP -> clipColor(ClipState.ofCode((int) v));

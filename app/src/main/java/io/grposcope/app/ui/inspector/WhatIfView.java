@@ -85,7 +85,10 @@ final class WhatIfView extends VBox {
         } else {
             row2 = new HBox(6, label("aggregation"), agg, label("adv. norm"), advNorm, guard, skip, run);
         }
-        getChildren().addAll(row1, row2, status, results);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(results);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(row1, row2, status, scroll);
     }
 
     // Row labels keep their text: a narrow window shrinks the fields, not the names.

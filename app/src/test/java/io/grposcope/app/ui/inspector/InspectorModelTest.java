@@ -34,7 +34,8 @@ class InspectorModelTest {
         BatchCapture b = CaptureFixtures.smallBatch(7);
         var s = b.sample(2);
         assertThat(TokenColoring.RATIO.value(s, 0)).isEqualTo(Math.log(1.4f));
-        assertThat(TokenColoring.RATIO.color(Math.log(2), 1)).isEqualTo(TokenColoring.diverging(1));
+        assertThat(TokenColoring.RATIO.color(Math.log(2), Math.log(2))).isEqualTo(TokenColoring.diverging(1));
+        assertThat(new InspectorModel(b, Map.of()).scale()).as("token ratios saturate at log 2").isEqualTo(Math.log(2));
         assertThat(TokenColoring.RATIO.color(0, 1)).isEqualTo(Color.web("#f4f4f4"));
         assertThat(TokenColoring.RATIO.color(Math.log(s.ratio()[1]), 1)).isEqualTo(TokenColoring.NON_FINITE);
         assertThat(TokenColoring.ADVANTAGE.color(-50, 50).getBlue()).isGreaterThan(TokenColoring.ADVANTAGE
