@@ -120,6 +120,7 @@ public final class MainWindow extends BorderPane {
         SpikeDebugger dbg = SpikeDebugger.attach(loop, live.store(), live.writer(),
                 () -> getScene() == null ? null : getScene().getWindow());
         dbg.markOn(view.viewModel().data().events());
+        dbg.setOnRollback(e -> keepOldBranch(view, e));
         dbg.selectStepsOn(view.dashboard().axis());
         javafx.scene.control.TitledPane events = new javafx.scene.control.TitledPane(null, dbg.eventList());
         events.textProperty().bind(dbg.eventList().title());
@@ -154,6 +155,15 @@ public final class MainWindow extends BorderPane {
         pane.setId("debug-events-pane");
         view.setBottom(new javafx.scene.layout.VBox(pane, view.getBottom()));
         return view;
+    }
+
+    /**
+     * A rollback makes the live charts continue from the fork, overwriting the old branch's later steps; a copy
+     * of those is overlaid dashed, so both branches stay on the charts (and both stay in the store).
+     */
+    private static void keepOldBranch(RunView view, io.grposcope.core.metrics.RunEvent rollback) {
+        String from = rollback.data().getOrDefault("from_branch", "?");
+        view.compareWith(view.viewModel().data().copyFrom(rollback.step(), "branch " + from));
     }
 
     /** Opens a stored run, loaded by the run browser, read-only. */

@@ -106,6 +106,21 @@ public final class RunData {
         lastStep = Math.max(lastStep, step);
     }
 
+    /**
+     * A copy of the scalar series from {@code fromStep} on, named {@code name}: what a rollback to
+     * {@code fromStep} is about to overwrite, kept so the old branch stays on the charts.
+     */
+    public RunData copyFrom(long fromStep, String name) {
+        RunData copy = new RunData(name);
+        for (Map.Entry<String, io.grposcope.app.ui.chart.SeriesBuffer> e : scalars.entrySet()) {
+            io.grposcope.app.ui.chart.SeriesBuffer s = e.getValue();
+            for (int i = s.lowerBound(fromStep); i < s.size(); i++) {
+                copy.applyScalar(e.getKey(), s.stepAt(i), s.valueAt(i));
+            }
+        }
+        return copy;
+    }
+
     public List<RunEvent> eventsOf(EventType type) {
         return events.all().stream().filter(e -> e.type() == type).toList();
     }

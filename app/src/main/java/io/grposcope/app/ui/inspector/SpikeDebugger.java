@@ -29,6 +29,7 @@ public final class SpikeDebugger implements AutoCloseable {
     public static final int CHECKPOINT_EVERY = 25;
 
     private final DebugSession session;
+    private java.util.function.Consumer<RunEvent> onRollback = e -> { };
     private final DebugEventList eventList;
     private final BreakpointPane breakpoints;
     private final Supplier<Window> owner;
@@ -53,10 +54,21 @@ public final class SpikeDebugger implements AutoCloseable {
     }
 
     private void show(RunEvent e) {
+        if (e.type() == EventType.ROLLBACK) {
+            onRollback.accept(e);
+        }
         eventList.add(e);
         if (chartEvents != null) {
             chartEvents.add(e);
         }
+    }
+
+    /**
+     * Called on the FX thread with each ROLLBACK event, before the new branch's steps reach the charts (they are
+     * queued after it), so the view can keep what the old branch drew after the fork.
+     */
+    public void setOnRollback(java.util.function.Consumer<RunEvent> handler) {
+        onRollback = handler == null ? e -> { } : handler;
     }
 
     /**

@@ -158,10 +158,31 @@ public final class Dashboard extends GridPane {
         specs.keySet().forEach(c -> c.setSmoothing(w));
     }
 
-    /** Overlays another run's (or branch's) series on every line chart, dashed. */
+    /**
+     * Overlays another run's (or branch's) series on every line chart, dashed: at once on charts already bound,
+     * and on the others when their tag first arrives.
+     */
     public void compareWith(RunData other) {
         compared.add(other);
+        for (Map.Entry<LineChartCanvas, ChartSpec> e : specs.entrySet()) {
+            List<List<String>> groups = e.getValue().tags();
+            List<Boolean> done = bound.get(e.getKey());
+            for (int g = 0; g < groups.size(); g++) {
+                String tag = done.get(g) ? groups.get(g).stream().filter(data.scalarTags()::contains).findFirst()
+                        .orElse(null) : null;
+                if (tag != null) {
+                    e.getKey().addTrace(other.series(tag), other.name() + " " + tag, true,
+                            e.getValue().stacked().contains(tag));
+                }
+            }
+        }
+        axis.extendData(Math.max(data.lastStep(), maxComparedStep()));
         knownTags = -1;
+    }
+
+    /** The runs and branches overlaid on this dashboard, oldest first. */
+    public List<RunData> compared() {
+        return List.copyOf(compared);
     }
 
     public void clearComparison() {
