@@ -105,6 +105,13 @@ class LiveRunUiTest {
         assertThat(e.data()).containsEntry("param", "lr");
         assertThat(Double.parseDouble(e.data().get("new"))).isEqualTo(5e-4);
 
+        // a value the run takes another way (as a rollback sets it) shows in its field once steps arrive
+        vm.run().setParam(io.grposcope.core.control.LiveParam.CLIP_HIGH, 0.28);
+        robot.clickOn("#step");
+        waitFor(30, () -> vm.stepProperty().get() == pausedStep + 3);
+        waitFor(10, () -> robot.lookup("#param-clip_high").queryAs(javafx.scene.control.TextField.class).getText()
+                .equals("0.28"));
+
         int axisListeners = fx(() -> view.dashboard().axis().listenerCount());
         assertThat(axisListeners).isPositive();
         fx(() -> {

@@ -14,7 +14,12 @@ import javafx.scene.layout.GridPane;
  */
 final class LiveParamsPane extends GridPane {
 
+    private final RunViewModel vm;
+    private final java.util.Map<LiveParam, TextField> fields = new java.util.EnumMap<>(LiveParam.class);
+    private final java.util.Map<LiveParam, String> shown = new java.util.EnumMap<>(LiveParam.class);
+
     LiveParamsPane(RunViewModel vm) {
+        this.vm = vm;
         setHgap(6);
         setVgap(4);
         setPadding(new Insets(6));
@@ -24,6 +29,8 @@ final class LiveParamsPane extends GridPane {
         int row = 1;
         for (LiveParam p : LiveParam.values()) {
             TextField field = new TextField(format(vm.param(p)));
+            fields.put(p, field);
+            shown.put(p, field.getText());
             field.setId("param-" + p.key());
             field.setPrefColumnCount(6);
             field.setTooltip(new Tooltip("Applied at the next step; Enter to apply"));
@@ -41,6 +48,26 @@ final class LiveParamsPane extends GridPane {
             add(field, 1, row);
             add(apply, 2, row);
             row++;
+        }
+    }
+
+    /**
+     * Shows values the run took by other ways (a rollback restoring or changing them); a field the person is
+     * editing (focused, or changed since it was last shown) is left alone. FX thread, called after steps arrive.
+     */
+    void refresh() {
+        if (!vm.isLive()) {
+            return;
+        }
+        for (java.util.Map.Entry<LiveParam, TextField> e : fields.entrySet()) {
+            TextField f = e.getValue();
+            String now = format(vm.param(e.getKey()));
+            if (!f.isFocused() && f.getText().equals(shown.get(e.getKey())) && !now.equals(f.getText())) {
+                f.setText(now);
+            }
+            if (!f.isFocused() && f.getText().equals(now)) {
+                shown.put(e.getKey(), now);
+            }
         }
     }
 

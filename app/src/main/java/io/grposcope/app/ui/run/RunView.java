@@ -23,6 +23,7 @@ public final class RunView extends BorderPane {
     private final Dashboard dashboard;
     private final HistogramPanel histogram = new HistogramPanel();
     private final ComboBox<String> histogramTag = new ComboBox<>();
+    private final LiveParamsPane params;
     private final FrameStats stats = new FrameStats(8192);
     private final ControlBar controls;
     private final StatusBar status;
@@ -38,6 +39,7 @@ public final class RunView extends BorderPane {
 
     public RunView(RunViewModel vm, Glossary glossary) {
         this.vm = vm;
+        this.params = new LiveParamsPane(vm);
         RunConfig c = vm.config();
         double gradClip = c == null ? Double.NaN : c.optimizer().gradClip();
         this.dashboard = new Dashboard(vm.data(), glossary, () -> param(LiveParam.CLIP_LOW, 0.2),
@@ -73,7 +75,7 @@ public final class RunView extends BorderPane {
         histogramTag.getItems().addAll("ratio/log", "adv", "entropy/token");
         histogramTag.getSelectionModel().selectFirst();
         histogramTag.setMaxWidth(Double.MAX_VALUE);
-        VBox side = new VBox(6, histogramTag, histogram, new LiveParamsPane(vm));
+        VBox side = new VBox(6, histogramTag, histogram, params);
         side.setPadding(new Insets(6));
         side.setPrefWidth(330);
         side.getStyleClass().add("side-panel");
@@ -82,6 +84,9 @@ public final class RunView extends BorderPane {
 
     private void onPulse(long now) {
         int applied = vm.onPulse(now);
+        if (applied > 0) {
+            params.refresh();
+        }
         dashboard.renderAll();
         HeatmapCanvas h = dashboard.heatmap(histogramTag.getValue());
         if (h != null) {

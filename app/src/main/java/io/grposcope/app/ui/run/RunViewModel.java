@@ -68,6 +68,11 @@ public final class RunViewModel {
         return data;
     }
 
+    /** The run this view drives, or null for a stored run. */
+    public TrainingRun run() {
+        return run;
+    }
+
     public boolean isLive() {
         return run != null;
     }
