@@ -23,10 +23,11 @@ public final class EventLog {
             EventType.PHASE, EventType.ERROR);
 
     /**
-     * Kinds that also get a line across the plot. Frequent ones (spikes, breakpoint hits) keep only the
+     * Kinds that also get a line across the plot. Frequent ones (spikes, breakpoint hits and the pauses they
+     * cause) keep only the
      * small triangle at the top, or they would hide the data.
      */
-    public static final Set<EventType> FULL_HEIGHT = EnumSet.of(EventType.PARAM_CHANGE, EventType.PAUSE,
+    public static final Set<EventType> FULL_HEIGHT = EnumSet.of(EventType.PARAM_CHANGE,
             EventType.NON_FINITE, EventType.ROLLBACK, EventType.PHASE, EventType.ERROR);
 
     /** Kinds that name a step whose captured batch the spike inspector can open. */

@@ -1,6 +1,7 @@
 package io.grposcope.app.ui.chart;
 
 import io.grposcope.core.metrics.RunEvent;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
@@ -184,27 +185,38 @@ public abstract class PlotCanvas extends Region {
     private void paintMarkers(GraphicsContext g) {
         g.setLineWidth(1);
         boolean clickable = events.canInspect();
-        for (RunEvent e : events.between(axis.start(), axis.end())) {
-            double x = Math.round(xOf(e.step())) + 0.5;
-            if (EventLog.FULL_HEIGHT.contains(e.type())) {
-                g.setFill(palette.eventColor(e.type()).deriveColor(0, 1, 1, 0.55));
-                g.fillRect(x - 0.5, TOP, 1, plotHeight());
+        List<RunEvent> marked = events.between(axis.start(), axis.end());
+        // two passes: the markers a person can click are drawn last, so a pause at the same step cannot hide them
+        for (int pass = 0; pass < 2; pass++) {
+            for (RunEvent e : marked) {
+                if (EventLog.inspectable(e) == (pass == 0)) {
+                    continue;
+                }
+                paintMarker(g, e, clickable);
             }
-            boolean big = clickable && EventLog.inspectable(e);
-            double half = big ? MARKER_HALF : 4;
-            triX[0] = x - half;
-            triX[1] = x + half;
-            triX[2] = x;
-            triY[0] = TOP;
-            triY[1] = TOP;
-            triY[2] = TOP + (big ? MARKER_DEPTH : 6);
-            g.setFill(palette.eventColor(e.type()));
-            g.fillPolygon(triX, triY, 3);
-            if (big) {
-                // an outline in the background colour keeps neighbouring clickable markers apart
-                g.setStroke(palette.background());
-                g.strokePolygon(triX, triY, 3);
-            }
+        }
+    }
+
+    private void paintMarker(GraphicsContext g, RunEvent e, boolean clickable) {
+        double x = Math.round(xOf(e.step())) + 0.5;
+        if (EventLog.FULL_HEIGHT.contains(e.type())) {
+            g.setFill(palette.eventColor(e.type()).deriveColor(0, 1, 1, 0.55));
+            g.fillRect(x - 0.5, TOP, 1, plotHeight());
+        }
+        boolean big = clickable && EventLog.inspectable(e);
+        double half = big ? MARKER_HALF : 4;
+        triX[0] = x - half;
+        triX[1] = x + half;
+        triX[2] = x;
+        triY[0] = TOP;
+        triY[1] = TOP;
+        triY[2] = TOP + (big ? MARKER_DEPTH : 6);
+        g.setFill(palette.eventColor(e.type()));
+        g.fillPolygon(triX, triY, 3);
+        if (big) {
+            // an outline in the background colour keeps neighbouring clickable markers apart
+            g.setStroke(palette.background());
+            g.strokePolygon(triX, triY, 3);
         }
     }
 

@@ -47,6 +47,7 @@ public final class Dashboard extends GridPane {
     private int nextPlot;
     private int knownTags = -1;
     private long lastStep = -1;
+    private int knownEvents;
     private double smoothing = 0.6;
     private FlowPanel flowPanel;
 
@@ -200,6 +201,11 @@ public final class Dashboard extends GridPane {
         if (data.lastStep() != lastStep) {
             lastStep = data.lastStep();
             axis.extendData(Math.max(lastStep, maxComparedStep()));
+            plots.forEach(PlotCanvas::invalidate);
+        }
+        // debugger events (spikes, breakpoints, rollbacks) arrive after their step was drawn
+        if (data.events().size() != knownEvents) {
+            knownEvents = data.events().size();
             plots.forEach(PlotCanvas::invalidate);
         }
         renderWithinBudget();
