@@ -171,9 +171,8 @@ public final class Dashboard extends GridPane {
             for (int g = 0; g < groups.size(); g++) {
                 String tag = done.get(g) ? groups.get(g).stream().filter(data.scalarTags()::contains).findFirst()
                         .orElse(null) : null;
-                if (tag != null) {
-                    e.getKey().addTrace(other.series(tag), other.name() + " " + tag, true,
-                            e.getValue().stacked().contains(tag));
+                if (tag != null && !e.getValue().stacked().contains(tag)) {
+                    e.getKey().addTrace(other.series(tag), other.name() + " " + tag, true, false);
                 }
             }
         }
@@ -268,7 +267,10 @@ public final class Dashboard extends GridPane {
                 if (tag != null && !done.get(g)) {
                     boolean stacked = e.getValue().stacked().contains(tag);
                     e.getKey().addTrace(data.series(tag), tag, false, stacked);
-                    compared.forEach(o -> e.getKey().addTrace(o.series(tag), o.name() + " " + tag, true, stacked));
+                    // stacked areas (clip fractions) are not overlaid: a second dashed stack reads as noise
+                    if (!stacked) {
+                        compared.forEach(o -> e.getKey().addTrace(o.series(tag), o.name() + " " + tag, true, false));
+                    }
                     done.set(g, true);
                 }
             }
