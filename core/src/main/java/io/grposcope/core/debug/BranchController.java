@@ -44,12 +44,20 @@ public final class BranchController {
 
     public CompletableFuture<Rollback> rollback(RollbackRequest req) {
         RunState state = run.state();
-        if (state != RunState.RUNNING && state != RunState.PAUSED) {
+        boolean ended = run instanceof io.grposcope.core.engine.EngineLoop loop && loop.canReopen();
+        if (state != RunState.RUNNING && state != RunState.PAUSED && !ended) {
             return CompletableFuture.failedFuture(new IllegalStateException("the run is " + state.name()
-                    .toLowerCase() + "; rolling back needs a run that is still training or paused"));
+                    .toLowerCase() + "; rolling back needs a run that is training, paused, finished or stopped"));
         }
         run.pause();
-        CompletableFuture<Rollback> done = engine.submit(() -> restore(req));
+        CompletableFuture<Rollback> done = engine.submit(() -> {
+            Rollback r = restore(req);
+            // a finished or stopped run trains again, paused, on the new branch once this command returns
+            if (run instanceof io.grposcope.core.engine.EngineLoop loop && loop.canReopen()) {
+                loop.reopenAfterRollback();
+            }
+            return r;
+        });
         return done.thenApply(r -> {
             req.paramChanges().forEach(run::setParam);
             if (req.resume()) {

@@ -48,6 +48,8 @@ public abstract class EngineLoop implements TrainingRun {
     private boolean stepOnce;
     private boolean stopRequested;
     private boolean closeRequested;
+    private boolean training;
+    private boolean reopenRequested;
     private String lastPhase;
 
     protected EngineLoop(RunConfig config, Path workDir) {
@@ -259,18 +261,52 @@ public abstract class EngineLoop implements TrainingRun {
             state = RunState.RUNNING;
             open();
             emit(RunEvent.of(currentStep, EventType.START, "run '" + config.name() + "' started"));
-            loop();
-            state = stopRequested ? RunState.STOPPED : RunState.FINISHED;
-            emit(RunEvent.of(currentStep, EventType.STOP, "run " + state.name().toLowerCase()));
+            train();
         } catch (Throwable t) {
-            failure = t;
-            state = RunState.FAILED;
-            LOG.error("run '{}' failed at step {}", config.name(), currentStep + 1, t);
-            emit(RunEvent.of(currentStep, EventType.ERROR, "run failed at step " + (currentStep + 1) + ": " + t));
+            fail(t);
         } finally {
             terminated.countDown();
         }
         serveUntilClosed();
+    }
+
+    private void fail(Throwable t) {
+        failure = t;
+        state = RunState.FAILED;
+        LOG.error("run '{}' failed at step {}", config.name(), currentStep + 1, t);
+        emit(RunEvent.of(currentStep, EventType.ERROR, "run failed at step " + (currentStep + 1) + ": " + t));
+    }
+
+    /** Runs the training loop until the steps run out, a stop, or a failure, and records which. */
+    private void train() {
+        training = true;
+        try {
+            loop();
+            state = stopRequested ? RunState.STOPPED : RunState.FINISHED;
+            emit(RunEvent.of(currentStep, EventType.STOP, "run " + state.name().toLowerCase()));
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            training = false;
+        }
+    }
+
+    /**
+     * Engine thread, once the run has finished or was stopped (a rollback calls it after restoring an earlier
+     * state): training continues, paused, from the current state when the running command returns, until the
+     * steps run out again. {@link #awaitTermination} keeps meaning "stopped training the first time".
+     */
+    public final void reopenAfterRollback() {
+        if (training || state == RunState.FAILED) {
+            throw new IllegalStateException("run '" + config.name() + "' is " + state.name().toLowerCase()
+                    + "; only a finished or stopped run can train again");
+        }
+        reopenRequested = true;
+    }
+
+    /** Whether the run can train again after a rollback ({@link #reopenAfterRollback}): it finished or was stopped. */
+    public final boolean canReopen() {
+        return state == RunState.FINISHED || state == RunState.STOPPED;
     }
 
     private void loop() throws Exception {
@@ -305,6 +341,14 @@ public abstract class EngineLoop implements TrainingRun {
         try {
             while (!closeRequested) {
                 commands.take().run();
+                if (reopenRequested && !closeRequested) {
+                    reopenRequested = false;
+                    stopRequested = false;
+                    paused = true;
+                    state = RunState.PAUSED;
+                    emit(RunEvent.of(currentStep, EventType.PAUSE, "training again from step " + currentStep));
+                    train();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -329,7 +373,7 @@ public abstract class EngineLoop implements TrainingRun {
     }
 
     private void setPaused(boolean p, String message) {
-        if (paused == p || terminated.getCount() == 0) {
+        if (paused == p || !training) {
             return;
         }
         paused = p;

@@ -114,12 +114,27 @@ class RollbackBranchTest {
     }
 
     @Test
-    void aFinishedRunRefusesToRollBack() throws Exception {
+    void aStoppedRunRollsBackAndTrainsAgainOnTheNewBranch() throws Exception {
         start();
         run.stop();
         assertThat(run.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> branches.rollback(RollbackRequest.to(10)).get(10, TimeUnit.SECONDS))
-                .hasMessageContaining("the run is stopped");
+        assertThat(run.state()).isEqualTo(RunState.STOPPED);
+
+        BranchController.Rollback rb = branches.rollback(RollbackRequest.to(12).resuming()).get(10, TimeUnit.SECONDS);
+        assertThat(rb.restored().step()).isEqualTo(10);
+        awaitStep(15);
+        for (long s = 11; s <= 15; s++) {
+            assertThat(norms.get(1L).get(s)).as("step %d", s).isEqualTo(norms.get(0L).get(s));
+        }
+        run.resume();
+        assertThat(run.awaitTermination(1, TimeUnit.SECONDS)).as("terminated once; still true").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (run.state() != RunState.FINISHED) {
+            assertThat(System.nanoTime()).as("the new branch trains to the last step").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(run.currentStep()).isEqualTo(100);
+        assertThat(events).anyMatch(e -> e.type() == io.grposcope.core.metrics.EventType.ROLLBACK);
     }
 
     private void awaitStep(long s) throws InterruptedException {
