@@ -270,10 +270,30 @@ public final class LineChartCanvas extends PlotCanvas {
         if (traces.size() < 2 || !Double.isNaN(axis.crosshair())) {
             return;
         }
+        // entries in trace order (the run's own first) while they fit between the title and the right edge
+        double room = plotWidth() - titleText().length() * 7.0 - 16;
+        int shown = 0;
+        double used = 0;
+        for (Trace t : traces) {
+            double w = t.label().length() * 6.2 + 12;
+            if (used + w > room) {
+                break;
+            }
+            used += w;
+            shown++;
+        }
         double x = LEFT + plotWidth();
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        for (int i = traces.size() - 1; i >= 0; i--) {
+        if (shown < traces.size()) {
+            String more = "+" + (traces.size() - shown);
+            if (used + more.length() * 6.2 + 12 <= room) {
+                g.setFill(p.foreground().deriveColor(0, 1, 1, 0.6));
+                g.fillText(more, x, 4);
+                x -= more.length() * 6.2 + 12;
+            }
+        }
+        for (int i = shown - 1; i >= 0; i--) {
             Trace t = traces.get(i);
             g.setFill(p.trace(t.colorIndex()));
             g.fillText(t.label(), x, 4);
