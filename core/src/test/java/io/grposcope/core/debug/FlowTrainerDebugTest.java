@@ -81,7 +81,11 @@ class FlowTrainerDebugTest {
         assertThat(BatchCaptureJson.read(BatchCaptureJson.write(batch))).isEqualTo(batch);
         assertThat(batch.gradNorm()).isPositive();
 
+        int arrays = run.runOnEngine(() -> run.runManager().getManagedArrays().size()).get(10, TimeUnit.SECONDS);
         WhatIfComparison same = session.whatIf().compare(batch, ReplaySettings.original(batch)).get(60, TimeUnit.SECONDS);
+        session.whatIf().attribution(batch).get(60, TimeUnit.SECONDS);
+        assertThat(run.runOnEngine(() -> run.runManager().getManagedArrays().size()).get(10, TimeUnit.SECONDS))
+                .as("replays release every array they make").isEqualTo(arrays);
         assertThat(same.baseline().gradNorm()).as("replay from the step's start, same settings").isEqualTo(batch.gradNorm());
         assertThat(same.baseline().loss()).isEqualTo(batch.loss());
         assertThat(same.baselineReproducesStep()).isTrue();

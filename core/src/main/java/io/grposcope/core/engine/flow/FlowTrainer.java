@@ -257,6 +257,11 @@ public final class FlowTrainer extends EngineLoop implements Checkpointable, io.
         return FlowMethods.create(new RunConfig.MethodConfig(id, params));
     }
 
+    /** The run-scoped manager (for tests that check no arrays leak into it). Engine thread only. */
+    public NDManager runManager() {
+        return manager;
+    }
+
     /** How the task words prompt {@code c}, for people reading a captured batch. */
     public String promptText(int c) {
         return task == null ? "prompt " + c : task.prompt(c);
