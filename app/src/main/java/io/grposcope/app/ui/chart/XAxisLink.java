@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The step axis shared by every chart of a run view: the visible step range, whether it follows the
- * newest step, the crosshair position and the selected step. Charts listen and redraw; FX thread only.
+ * newest step (from step 0, or from a later first step such as the start of the GRPO phase), the crosshair
+ * position and the selected step. Charts listen and redraw; FX thread only.
  */
 public final class XAxisLink {
     private static final double MIN_SPAN = 8;
@@ -15,6 +16,7 @@ public final class XAxisLink {
     private double start = 0;
     private double end = 1;
     private boolean follow = true;
+    private double followFrom = 0;
     private double crosshair = Double.NaN;
     private long selectedStep = -1;
 
@@ -42,6 +44,11 @@ public final class XAxisLink {
         return follow;
     }
 
+    /** The first step shown while following: 0 for the whole run, later for one phase; 0 when not following. */
+    public double followFrom() {
+        return follow ? followFrom : 0;
+    }
+
     public double crosshair() {
         return crosshair;
     }
@@ -57,8 +64,7 @@ public final class XAxisLink {
         }
         dataMax = maxStep;
         if (follow) {
-            start = 0;
-            end = Math.max(MIN_SPAN, dataMax);
+            showFollowed();
             fire();
         }
     }
@@ -87,15 +93,26 @@ public final class XAxisLink {
         start = ns;
         end = ns + span;
         follow = false;
+        followFrom = 0;
         fire();
     }
 
     /** Back to the whole run, following new steps. */
     public void reset() {
+        followFrom(0);
+    }
+
+    /** Shows the steps from {@code first} on and keeps following new steps (e.g. only the GRPO phase). */
+    public void followFrom(double first) {
         follow = true;
-        start = 0;
-        end = Math.max(MIN_SPAN, dataMax);
+        followFrom = Math.max(0, first);
+        showFollowed();
         fire();
+    }
+
+    private void showFollowed() {
+        start = followFrom;
+        end = Math.max(followFrom + MIN_SPAN, dataMax);
     }
 
     public void setCrosshair(double step) {

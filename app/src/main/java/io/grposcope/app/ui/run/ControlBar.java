@@ -6,16 +6,21 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** Start / pause / resume / single step / stop / checkpoint and the smoothing slider; binds to the model. */
+/**
+ * Start / pause / resume / single step / stop / checkpoint, the "GRPO only" axis toggle and the smoothing
+ * slider; binds to the model.
+ */
 final class ControlBar extends HBox {
     final Button start = button("start", "Start or resume (F5)", new FontIcon(MaterialDesignP.PLAY));
     final Button pause = button("pause", "Pause (F6)", new FontIcon(MaterialDesignP.PAUSE));
@@ -23,8 +28,11 @@ final class ControlBar extends HBox {
     final Button stop = button("stop", "Stop (Shift+F5)", new FontIcon(MaterialDesignS.STOP));
     final Button checkpoint = button("checkpoint", "Checkpoint now (Ctrl+S)", new FontIcon(MaterialDesignC.CONTENT_SAVE));
     final Slider smoothing = new Slider(0, 0.999, 0.6);
+    final ToggleButton grpoOnly = new ToggleButton("GRPO only", new FontIcon(MaterialDesignA.ARROW_EXPAND_RIGHT));
+    private final PhaseFocus phases;
 
     ControlBar(RunViewModel vm, Dashboard dashboard) {
+        this.phases = dashboard.phases();
         setSpacing(6);
         setPadding(new Insets(6, 8, 6, 8));
         setAlignment(Pos.CENTER_LEFT);
@@ -47,9 +55,31 @@ final class ControlBar extends HBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label hint = new Label("wheel: zoom · drag: pan · click: pick step · double-click: whole run");
         hint.getStyleClass().add("text-muted");
-        getChildren().addAll(title, start, pause, step, stop, checkpoint, grow, hint, smoothLabel, smoothing);
+        grpoOnly.setId("grpoOnly");
+        grpoOnly.setTooltip(new Tooltip("Show the GRPO phase only, once it starts after the warm-up or pretraining"));
+        // onAction, not a selection listener: syncPhases() sets the state from the axis without acting on it
+        grpoOnly.setOnAction(e -> {
+            if (grpoOnly.isSelected()) {
+                phases.showGrpoOnly();
+            } else {
+                phases.showWholeRun();
+            }
+        });
+        syncPhases();
+        getChildren().addAll(title, start, pause, step, stop, checkpoint, grow, grpoOnly, hint, smoothLabel,
+                smoothing);
         vm.stateProperty().addListener((o, a, b) -> updateEnabled(vm, b));
         updateEnabled(vm, vm.stateProperty().get());
+    }
+
+    /** Once per frame: the toggle is usable once the GRPO phase began after an earlier phase, and shows the axis. */
+    void syncPhases() {
+        grpoOnly.setDisable(!phases.hasPhases());
+        grpoOnly.setSelected(phases.isGrpoOnly());
+        if (phases.hasPhases() && !grpoOnly.getTooltip().getText().contains("steps ")) {
+            grpoOnly.getTooltip().setText(("Show the GRPO phase only (steps " + phases.grpoStart()
+                    + " on), following new steps; click again or double-click a chart for the whole run"));
+        }
     }
 
     private void updateEnabled(RunViewModel vm, RunState s) {

@@ -9,6 +9,7 @@ import io.grposcope.app.ui.chart.PlotCanvas;
 import io.grposcope.app.ui.chart.XAxisLink;
 import io.grposcope.app.ui.flow.FlowPanel;
 import io.grposcope.app.ui.glossary.Glossary;
+import io.grposcope.core.config.RunConfig;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -26,7 +27,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The grid of plots of one run view, all on one {@link XAxisLink}: scalar charts from {@link ChartSpec},
- * heatmaps of the log-ratio / advantage / entropy histograms and the per-layer gradient norms. Tags bind
+ * heatmaps of the log-ratio / advantage / entropy histograms and the per-layer gradient norms. A flow run gets
+ * only the charts its trainer can fill ({@link ChartSpec#flowDashboard()}) and the {@link FlowPanel}. Tags bind
  * when they first appear in the data. {@link #renderAll()} draws what changed; {@link #dispose()} unhooks all.
  */
 public final class Dashboard extends GridPane {
@@ -50,11 +52,25 @@ public final class Dashboard extends GridPane {
     private int knownEvents;
     private double smoothing = 0.6;
     private FlowPanel flowPanel;
+    private final PhaseFocus phases;
+    private final DoubleSupplier[] guides;
+    /** True once the layout is the flow one; null while unknown (no config and no flow metric seen yet). */
+    private Boolean flow;
 
+    /** A dashboard whose kind of run is read from the data (a flow run switches layout on its first flow metric). */
     public Dashboard(RunData data, Glossary glossary, DoubleSupplier clipLow, DoubleSupplier clipHigh,
                      DoubleSupplier gradClip) {
+        this(data, glossary, clipLow, clipHigh, gradClip, null);
+    }
+
+    /** {@code config}: the live run's config (task kind, planned GRPO steps), or null for a stored run. */
+    public Dashboard(RunData data, Glossary glossary, DoubleSupplier clipLow, DoubleSupplier clipHigh,
+                     DoubleSupplier gradClip, RunConfig config) {
         this.data = data;
         this.glossary = glossary;
+        this.guides = new DoubleSupplier[] {clipLow, clipHigh, gradClip};
+        this.phases = new PhaseFocus(data, axis, config == null ? 0 : config.steps());
+        this.flow = config != null ? Boolean.valueOf(config.isFlow()) : looksFlow(data) ? Boolean.TRUE : null;
         getStyleClass().add("dashboard");
         setHgap(6);
         setVgap(6);
@@ -64,7 +80,47 @@ public final class Dashboard extends GridPane {
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
-        build(clipLow, clipHigh, gradClip);
+        if (Boolean.TRUE.equals(flow)) {
+            buildFlow(clipHigh, gradClip);
+        } else {
+            build(clipLow, clipHigh, gradClip);
+        }
+    }
+
+    /** Flow metrics that only a flow run writes: loss/fm from its first pretraining step, t0/… from GRPO on. */
+    static boolean looksFlow(RunData data) {
+        return FlowPanel.isFlow(data) || data.scalarTags().contains("loss/fm");
+    }
+
+    private void buildFlow(DoubleSupplier clipHigh, DoubleSupplier gradClip) {
+        List<PlotCanvas> order = new ArrayList<>();
+        for (ChartSpec spec : ChartSpec.flowDashboard()) {
+            order.add(line(spec));
+        }
+        HeatmapCanvas layers = new HeatmapCanvas("grad/layer_norms", data.layerNorms(), axis, data.events());
+        tooltip(layers, "grad/layer_norms");
+        order.add(order.indexOf(lineChart("grad/norm")) + 1, layers);
+        lineChart("grad/norm").addGuide(gradClip);
+        // w = 1 is an unbiased ratio; its spread is read against the clip range ε
+        lineChart("ratio/mean").addGuide(() -> 1);
+        lineChart("ratio/std").addGuide(clipHigh);
+        for (int i = 0; i < order.size(); i++) {
+            place(order.get(i), i % 2, i / 2);
+        }
+    }
+
+    /** Data-detected flow run (no config): drops the token charts and lays out the flow ones. */
+    private void switchToFlow() {
+        flow = Boolean.TRUE;
+        plots.forEach(PlotCanvas::dispose);
+        plots.clear();
+        getChildren().clear();
+        specs.clear();
+        bound.clear();
+        pendingHeatmaps.clear();
+        flowPanel = null;
+        nextPlot = 0;
+        buildFlow(guides[1], guides[2]);
     }
 
     private void build(DoubleSupplier clipLow, DoubleSupplier clipHigh, DoubleSupplier gradClip) {
@@ -138,6 +194,15 @@ public final class Dashboard extends GridPane {
         return axis;
     }
 
+    /** Whether the charts are the flow-run set. */
+    public boolean isFlowLayout() {
+        return Boolean.TRUE.equals(flow);
+    }
+
+    PhaseFocus phases() {
+        return phases;
+    }
+
     public List<PlotCanvas> plots() {
         return List.copyOf(plots);
     }
@@ -195,8 +260,12 @@ public final class Dashboard extends GridPane {
         int tags = data.scalarTags().size() + data.histogramTags().size();
         if (tags != knownTags) {
             knownTags = tags;
+            if (flow == null && looksFlow(data)) {
+                switchToFlow();
+            }
             bindTags();
         }
+        phases.update();
         if (data.lastStep() != lastStep) {
             lastStep = data.lastStep();
             axis.extendData(Math.max(lastStep, maxComparedStep()));

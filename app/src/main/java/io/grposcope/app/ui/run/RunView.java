@@ -43,7 +43,7 @@ public final class RunView extends BorderPane {
         RunConfig c = vm.config();
         double gradClip = c == null ? Double.NaN : c.optimizer().gradClip();
         this.dashboard = new Dashboard(vm.data(), glossary, () -> param(LiveParam.CLIP_LOW, 0.2),
-                () -> param(LiveParam.CLIP_HIGH, 0.2), () -> gradClip);
+                () -> param(LiveParam.CLIP_HIGH, 0.2), () -> gradClip, c);
         this.controls = new ControlBar(vm, dashboard);
         this.status = new StatusBar(vm);
         getStyleClass().add("run-view");
@@ -88,6 +88,7 @@ public final class RunView extends BorderPane {
             params.refresh();
         }
         dashboard.renderAll();
+        controls.syncPhases();
         HeatmapCanvas h = dashboard.heatmap(histogramTag.getValue());
         if (h != null) {
             histogram.show(h.series(), dashboard.axis().selectedStep());
@@ -104,6 +105,10 @@ public final class RunView extends BorderPane {
 
     public Dashboard dashboard() {
         return dashboard;
+    }
+
+    ControlBar controls() {
+        return controls;
     }
 
     public FrameStats frameStats() {

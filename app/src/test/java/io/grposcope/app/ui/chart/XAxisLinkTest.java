@@ -26,4 +26,23 @@ class XAxisLinkTest {
         assertThat(a.end()).isEqualTo(200);
         assertThat(fired[0]).isEqualTo(4);
     }
+
+    @Test
+    void followingFromALaterStepKeepsThatStartUntilZoomedOrReset() {
+        XAxisLink a = new XAxisLink();
+        a.extendData(1550);
+        a.followFrom(1501);
+        assertThat(a.start()).isEqualTo(1501);
+        assertThat(a.followFrom()).isEqualTo(1501);
+        a.extendData(1560);
+        assertThat(a.start()).isEqualTo(1501);
+        assertThat(a.end()).isEqualTo(1560);
+        a.zoom(1530, 0.5);
+        assertThat(a.following()).isFalse();
+        assertThat(a.followFrom()).isEqualTo(0);
+        a.followFrom(1501);
+        a.reset();
+        assertThat(a.start()).isEqualTo(0);
+        assertThat(a.end()).isEqualTo(1560);
+    }
 }
