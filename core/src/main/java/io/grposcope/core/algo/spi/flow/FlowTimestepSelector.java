@@ -10,6 +10,16 @@ public interface FlowTimestepSelector {
     int[] select(FlowSchedule schedule, double fraction, Random rng);
 
     /**
+     * The steps trained at GRPO step {@code grpoStep} (0-based: the number of GRPO steps already done). A selector
+     * whose choice moves with training (MixGRPO's sliding window) overrides this, so the choice is a function of the
+     * step index and the run's RNG only, and checkpoints, rollbacks and replays see the same window. The default
+     * ignores the index.
+     */
+    default int[] select(FlowSchedule schedule, double fraction, long grpoStep, Random rng) {
+        return select(schedule, fraction, rng);
+    }
+
+    /**
      * Flow-GRPO-Fast: a window of {@code size} steps whose start is drawn uniformly from {lo, …, hi − size}
      * once per rollout batch.
      */
