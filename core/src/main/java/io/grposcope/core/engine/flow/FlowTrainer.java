@@ -109,7 +109,7 @@ public final class FlowTrainer extends EngineLoop implements Checkpointable, io.
         if ((g - 1) % EVAL_EVERY == 0) {
             eval.write(b, g - 1);
         }
-        int[] trained = method.selector().select(schedule, cfg.flow().timestepFraction(), rng);
+        int[] trained = method.selector().select(schedule, cfg.flow().timestepFraction(), grpoDone, rng);
         FlowBatch batch = method.rollout().rollout(sampler, new FlowRolloutRequest(prompts(), groupSize, trained, rng));
         FlowMetrics.writeRewards(b, batch, task, cfg.metrics().samplesPerStep());
         long t1 = System.nanoTime();
