@@ -4,6 +4,7 @@ import io.grposcope.core.algo.spi.flow.ColumnAdvantages;
 import io.grposcope.core.algo.spi.flow.FlowBatch;
 import io.grposcope.core.algo.spi.flow.FlowMethod;
 import io.grposcope.core.algo.spi.flow.FlowSchedule;
+import io.grposcope.core.algo.spi.flow.FlowTimestepSelector;
 import io.grposcope.core.algo.spi.flow.StepSlice;
 import io.grposcope.core.metrics.SampleRow;
 import io.grposcope.core.metrics.StepRecord;
@@ -58,6 +59,10 @@ final class FlowMetrics {
         b.scalar("kl/ref", kl / steps);
         b.scalar("loss/policy", loss / steps);
         b.scalar("flow/trained_steps", slices.size());
+        if (method.selector() != FlowTimestepSelector.FRACTION && trainedSteps.length > 0) {
+            // a window (Flow-GRPO-Fast, MixGRPO) moves between steps: its first step shows where it is
+            b.scalar("flow/window_start", java.util.Arrays.stream(trainedSteps).min().getAsInt());
+        }
     }
 
     /** Reward metrics of the rollout's final samples, and up to {@code limit} sample rows. */
