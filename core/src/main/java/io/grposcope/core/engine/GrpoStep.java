@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.grposcope.core.algo.GroupIndex;
 import io.grposcope.core.algo.spi.LossSettings;
+import io.grposcope.core.algo.spi.RolloutContext;
 import io.grposcope.core.config.RunConfig;
 import io.grposcope.core.metrics.EventType;
 import io.grposcope.core.metrics.RunEvent;
@@ -44,15 +45,18 @@ final class GrpoStep {
         long t0 = System.nanoTime();
         double lr = LrSchedule.lr(c.optimizer(), live.lr(), grpoIndex, c.steps());
         try (NDManager sm = parts.runManager().newSubManager()) {
-            TokenBatch batch = rollout(sm, live, metrics);
+            DynamicSampling.Result sampled = DynamicSampling.collect(() -> rollout(sm, live, metrics),
+                    parts.method().sampleFilter(), c.rollout().promptsPerStep());
             metrics.lap("reward");
-            int[] keep = parts.method().sampleFilter().keep(batch.rewards(), GroupIndex.ofIds(batch.groupIds()));
+            TokenBatch batch = sampled.batch();
+            int[] keep = sampled.keep();
+            samplingMetrics(sampled, r);
             if (keep.length == 0) {
                 r.event(RunEvent.of(step, EventType.NON_FINITE, "sample filter kept no rows: update skipped"));
                 lastBatch[0] = batch;
                 return metrics.finish(batch, null, lr, t0);
             }
-            batch = withAdvantages(sm, batch.select(keep));
+            batch = withAdvantages(sm, batch.select(keep), r);
             metrics.lap("adv");
             batch = withOldAndRef(sm, batch, live.temperature());
             metrics.lap("old_log_prob");
@@ -60,6 +64,16 @@ final class GrpoStep {
             metrics.lap("update_actor");
             lastBatch[0] = ppo.batch();
             return metrics.finish(ppo.batch(), ppo, lr, t0);
+        }
+    }
+
+    /** The kept fraction whenever the filter dropped rows or refills; the generation rounds when it refills. */
+    private static void samplingMetrics(DynamicSampling.Result s, StepRecord.Builder r) {
+        if (s.refilled() || s.keptRows() < s.generatedRows()) {
+            r.scalar("sample/kept_frac", s.keptFraction());
+        }
+        if (s.refilled()) {
+            r.scalar("train/num_gen_batches", s.rounds());
         }
     }
 
@@ -118,17 +132,29 @@ final class GrpoStep {
                 null, null, null, null);
     }
 
-    private TokenBatch withAdvantages(NDManager sm, TokenBatch batch) {
+    private TokenBatch withAdvantages(NDManager sm, TokenBatch batch, StepRecord.Builder r) {
         float[] raw = new float[batch.rows()];
         for (int i = 0; i < raw.length; i++) {
             raw[i] = (float) batch.rewards()[i];
         }
         GroupIndex groups = GroupIndex.ofIds(batch.groupIds());
         NDArray rewards = sm.create(raw, new Shape(raw.length));
-        NDArray shaped = parts.method().rewardShaper().shape(rewards, groups);
+        NDArray shaped = parts.method().rewardShaper().shape(rewards, groups, context(batch));
+        r.scalar("reward/shaped_mean", shaped.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).mean().getDouble());
         float[] adv = parts.method().advantageEstimator().estimate(shaped, groups).toFloatArray();
         System.arraycopy(adv, 0, batch.advantages(), 0, adv.length);
         return batch;
+    }
+
+    /** Lengths and truncation (last counted token not EOS, as len/clip_ratio counts it) for the reward shaper. */
+    private RolloutContext context(TokenBatch b) {
+        int[] len = new int[b.rows()];
+        boolean[] truncated = new boolean[b.rows()];
+        for (int i = 0; i < len.length; i++) {
+            len[i] = b.length(i);
+            truncated[i] = len[i] > 0 && b.tokens()[i][b.promptLength() + len[i] - 1] != CharTokenizer.EOS;
+        }
+        return new RolloutContext(len, truncated, parts.config().rollout().maxNewTokens());
     }
 
     private TokenBatch withOldAndRef(NDManager sm, TokenBatch batch, double temperature) {

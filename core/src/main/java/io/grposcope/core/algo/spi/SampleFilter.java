@@ -11,6 +11,15 @@ public interface SampleFilter {
 
     int[] keep(double[] rewards, GroupIndex groups);
 
+    /**
+     * Dynamic sampling's refill (DAPO, verl recipe): empty (the default) means filter only, train on what is kept.
+     * A value n asks the token engine to generate further rounds of prompts until it has kept as many groups as one
+     * round samples, failing the step after n rounds; n &lt;= 0 means no limit.
+     */
+    default java.util.OptionalInt refillRounds() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Vanilla GRPO keeps every row. */
     static SampleFilter keepAll() {
         return (rewards, groups) -> {
