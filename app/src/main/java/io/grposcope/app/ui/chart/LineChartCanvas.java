@@ -254,6 +254,7 @@ public final class LineChartCanvas extends PlotCanvas {
 
     private void paintYAxis(GraphicsContext g, ChartPalette p) {
         double[] ticks = Ticks.nice(yMin, yMax, Math.max(2, (int) (plotHeight() / 35)));
+        double step = ticks.length > 1 ? ticks[1] - ticks[0] : Double.NaN;
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
@@ -262,7 +263,7 @@ public final class LineChartCanvas extends PlotCanvas {
             g.setFill(p.grid());
             g.fillRect(LEFT, y, plotWidth(), 1);
             g.setFill(p.muted());
-            g.fillText(logScale ? "1e" + Ticks.format(t) : Ticks.format(t), LEFT - 4, y);
+            g.fillText(logScale ? "1e" + Ticks.format(t) : Ticks.format(t, step), LEFT - 4, y);
         }
     }
 

@@ -39,4 +39,21 @@ public final class Ticks {
         String s = String.format(a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
+
+    /**
+     * A label with as many decimals as the tick {@code step} needs, so ticks 1.000 and 1.001 (a ratio near 1) do
+     * not both read "1"; trailing zeros are dropped.
+     */
+    public static String format(double v, double step) {
+        double a = Math.abs(v);
+        if (!(step > 0) || v == 0 || a >= 1e5 || a < 1e-3) {
+            return format(v);
+        }
+        int decimals = (int) Math.min(6, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
+        if (decimals == 0) {
+            return format(v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
 }
