@@ -2,6 +2,7 @@ package io.grposcope.app.ui.run;
 
 import io.grposcope.app.ui.bridge.RunData;
 import io.grposcope.app.ui.chart.HeatmapCanvas;
+import io.grposcope.app.ui.chart.HeatmapSeries;
 import io.grposcope.app.ui.chart.HistogramPanel;
 import io.grposcope.app.ui.glossary.Glossary;
 import io.grposcope.core.config.RunConfig;
@@ -12,6 +13,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * One run's window content: control bar, the dashboard of linked charts, a side panel (selected step's
@@ -36,6 +40,7 @@ public final class RunView extends BorderPane {
         }
     };
     private boolean closed;
+    private int flowHistograms = -1;
 
     public RunView(RunViewModel vm, Glossary glossary) {
         this.vm = vm;
@@ -72,6 +77,7 @@ public final class RunView extends BorderPane {
     }
 
     private VBox sidePanel(RunViewModel vm) {
+        histogramTag.setId("histogramTag");
         histogramTag.getItems().addAll("ratio/log", "adv", "entropy/token");
         histogramTag.getSelectionModel().selectFirst();
         histogramTag.setMaxWidth(Double.MAX_VALUE);
@@ -82,21 +88,49 @@ public final class RunView extends BorderPane {
         return side;
     }
 
-    private void onPulse(long now) {
+    void onPulse(long now) {
         int applied = vm.onPulse(now);
         if (applied > 0) {
             params.refresh();
         }
         dashboard.renderAll();
         controls.syncPhases();
-        HeatmapCanvas h = dashboard.heatmap(histogramTag.getValue());
+        if (dashboard.isFlowLayout()) {
+            listFlowHistograms();
+        }
+        HeatmapSeries h = histogramSeries(histogramTag.getValue());
         if (h != null) {
-            histogram.show(h.series(), dashboard.axis().selectedStep());
+            histogram.show(h, dashboard.axis().selectedStep());
         }
         if (applied > 0) {
             histogram.invalidate();
         }
         histogram.renderIfDirty();
+    }
+
+    /** A dashboard heatmap's series, or (flow runs) a per-step histogram such as t3/log_ratio; null if neither. */
+    private HeatmapSeries histogramSeries(String key) {
+        HeatmapCanvas h = key == null ? null : dashboard.heatmap(key);
+        if (h != null) {
+            return h.series();
+        }
+        return key != null && vm.data().histogramTags().contains(key) ? vm.data().histogram(key) : null;
+    }
+
+    /** Flow runs have no run-level log-ratio histogram: the side panel offers each denoising step's instead. */
+    private void listFlowHistograms() {
+        if (vm.data().histogramTags().size() == flowHistograms) {
+            return;
+        }
+        flowHistograms = vm.data().histogramTags().size();
+        List<String> tags = vm.data().histogramTags().stream().filter(t -> t.matches("t\\d+/log_ratio"))
+                .sorted(Comparator.comparingInt(t -> Integer.parseInt(t.substring(1, t.indexOf('/'))))).toList();
+        if (tags.isEmpty() || tags.equals(histogramTag.getItems())) {
+            return;
+        }
+        String selected = tags.contains(histogramTag.getValue()) ? histogramTag.getValue() : tags.get(tags.size() - 1);
+        histogramTag.getItems().setAll(tags);
+        histogramTag.setValue(selected);
     }
 
     public RunViewModel viewModel() {

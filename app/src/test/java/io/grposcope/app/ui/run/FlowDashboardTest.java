@@ -7,9 +7,11 @@ import io.grposcope.app.ui.chart.XAxisLink;
 import io.grposcope.app.ui.glossary.Glossary;
 import io.grposcope.core.engine.flow.report.FlowComparison;
 import io.grposcope.core.metrics.EventType;
+import io.grposcope.core.metrics.Histogram;
 import io.grposcope.core.metrics.RunEvent;
 import io.grposcope.core.metrics.StepRecord;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,10 @@ class FlowDashboardTest {
         for (int s = pretrain + 1; s <= pretrain + grpo; s++) {
             StepRecord.Builder b = StepRecord.builder(s, StepRecord.PHASE_GRPO);
             FLOW_GRPO.forEach(t -> b.scalar(t, 0.5));
+            for (int k : new int[] {0, 2, 10}) {
+                b.histogram("t" + k + "/log_ratio", Histogram.of(Histogram.linearEdges(-0.2, 0.2, 4),
+                        new float[] {0.01f * k, -0.01f}));
+            }
             d.apply(b.layerNorm("fc1", 0.1).build());
         }
     }
@@ -88,6 +94,11 @@ class FlowDashboardTest {
         }
         assertThat(d.lineChart("ratio/std").pointCount()).isEqualTo(20);
         assertThat(d.lineChart("loss/fm").pointCount()).isEqualTo(300);
+        robot.interact(() -> flowView.onPulse(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> histograms = (ComboBox<String>) flowView.lookup("#histogramTag");
+        assertThat(histograms.getItems()).containsExactly("t0/log_ratio", "t2/log_ratio", "t10/log_ratio");
+        assertThat(histograms.getValue()).isEqualTo("t10/log_ratio");
 
         // 300 pretraining steps > 3 × 20 GRPO steps: the axis starts at the first GRPO step and follows
         XAxisLink axis = d.axis();
