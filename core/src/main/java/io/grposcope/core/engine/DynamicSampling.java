@@ -82,7 +82,9 @@ final class DynamicSampling {
                     newIds.add(id);
                 }
             }
-            parts.add(b.select(rows.stream().mapToInt(Integer::intValue).toArray()));
+            if (!rows.isEmpty()) {
+                parts.add(b.select(rows.stream().mapToInt(Integer::intValue).toArray()));
+            }
         }
         return concat(parts, newIds.stream().mapToInt(Integer::intValue).toArray());
     }
