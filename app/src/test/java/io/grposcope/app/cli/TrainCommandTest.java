@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainCommandTest {
 
-    private static final String[] EXAMPLES = {"addition", "addition-2digit", "sort", "countdown", "dr-grpo-addition"};
+    private static final String[] EXAMPLES = {"addition", "addition-2digit", "sort", "countdown", "dr-grpo-addition",
+            "dapo-addition"};
 
     @TempDir
     Path dir;
