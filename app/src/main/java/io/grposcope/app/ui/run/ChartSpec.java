@@ -42,19 +42,20 @@ record ChartSpec(String key, List<List<String>> tags, List<String> stacked, bool
 
     /**
      * A flow run's line charts, in reading order: only names the flow trainer writes (no token, length or
-     * entropy metrics). Reward and the importance ratio's drift and spread first (what GRPO-Guard is about),
-     * then clipping, gradients, KL and losses; loss/fm covers the pretraining phase.
+     * entropy metrics). Reward and gradient norm first (as for token runs; the norm also covers pretraining), then
+     * the importance ratio's drift and spread (what GRPO-Guard is about), clipping, hit rate, KL and losses;
+     * loss/fm covers the pretraining phase.
      */
     static List<ChartSpec> flowDashboard() {
         return List.of(
                 ChartSpec.of("reward/mean", "reward/mean", "eval/reward/mean"),
-                ChartSpec.of("reward/hit_rate", "reward/hit_rate", "eval/hit_rate"),
+                ChartSpec.of("grad/norm", "grad/norm").withLog(),
                 ChartSpec.of("ratio/mean", "ratio/mean"),
                 ChartSpec.of("ratio/std", "ratio/std"),
                 new ChartSpec("clip/frac_high", List.of(List.of("clip/frac_high"), List.of("clip/frac_low")),
                         List.of("clip/frac_high", "clip/frac_low"), false),
                 ChartSpec.of("clip/frac_abs_gt_eps", "clip/frac_abs_gt_eps"),
-                ChartSpec.of("grad/norm", "grad/norm").withLog(),
+                ChartSpec.of("reward/hit_rate", "reward/hit_rate", "eval/hit_rate"),
                 ChartSpec.of("kl/ref", "kl/ref"),
                 ChartSpec.of("loss/policy", "loss/policy"),
                 ChartSpec.of("loss/fm", "loss/fm"),

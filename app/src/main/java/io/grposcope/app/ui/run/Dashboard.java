@@ -99,7 +99,7 @@ public final class Dashboard extends GridPane {
         }
         HeatmapCanvas layers = new HeatmapCanvas("grad/layer_norms", data.layerNorms(), axis, data.events());
         tooltip(layers, "grad/layer_norms");
-        order.add(order.indexOf(lineChart("grad/norm")) + 1, layers);
+        order.add(order.indexOf(lineChart("reward/hit_rate")) + 1, layers);
         lineChart("grad/norm").addGuide(gradClip);
         // w = 1 is an unbiased ratio; its spread is read against the clip range ε
         lineChart("ratio/mean").addGuide(() -> 1);
@@ -316,7 +316,9 @@ public final class Dashboard extends GridPane {
     private void renderFlowPanel() {
         if (flowPanel == null && FlowPanel.isFlow(data)) {
             flowPanel = new FlowPanel(data);
-            add(flowPanel, 0, 100, 2, 1);
+            // the row right below the charts: GridPane puts its vgap between empty rows too
+            int below = plots.stream().mapToInt(p -> GridPane.getRowIndex(p) + 1).max().orElse(0);
+            add(flowPanel, 0, below, 2, 1);
         }
         if (flowPanel != null) {
             flowPanel.render();

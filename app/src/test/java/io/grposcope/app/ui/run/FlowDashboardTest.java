@@ -13,6 +13,7 @@ import io.grposcope.core.metrics.StepRecord;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,6 +95,9 @@ class FlowDashboardTest {
         }
         assertThat(d.lineChart("ratio/std").pointCount()).isEqualTo(20);
         assertThat(d.lineChart("loss/fm").pointCount()).isEqualTo(300);
+        // the per-timestep panel sits right below the 7 chart rows (7 charts a side), not after empty rows
+        assertThat(d.plots()).hasSize(14);
+        assertThat(GridPane.getRowIndex(d.lookup(".flow-panel"))).isEqualTo(7);
         robot.interact(() -> flowView.onPulse(0));
         @SuppressWarnings("unchecked")
         ComboBox<String> histograms = (ComboBox<String>) flowView.lookup("#histogramTag");
