@@ -52,13 +52,15 @@ public final class MixGrpoProvider implements FlowMethodProvider {
                 ParamSpec.integer("min_iters", 1, 1, 1_000_000, "decay: GRPO steps at K_max, and the floor"),
                 ParamSpec.real("exp_decay_k", 0.1, 0, 100, "exp_decay: rate k in iters·exp(−k·max(0, cur − threshold))"),
                 ParamSpec.integer("exp_decay_threshold", 13, 0, 1000, "exp_decay: position where the decay starts"),
+                ParamSpec.flag("same_noise", true, "a group's samples share one initial noise (the script's"
+                        + " --init_same_noise), so only the window's SDE draws tell them apart"),
                 ParamSpec.flag("global_std", false, "advantage std over the whole batch (true) or per prompt group"));
     }
 
     @Override
     public FlowMethod createFlow(MethodParams p) {
-        return new FlowMethod(ID, new MixedRollout(), null, null, new SlidingWindowSelector(schedule(p)),
-                p.getBoolean("global_std"));
+        return new FlowMethod(ID, new MixedRollout(p.getBoolean("same_noise")), null, null,
+                new SlidingWindowSelector(schedule(p)), p.getBoolean("global_std"));
     }
 
     /** The window schedule the parameters describe. */

@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * MixGRPO's mixed ODE-SDE rollout (methods-spec §3.5): G trajectories per prompt from fresh noise, Flow-SDE steps
  * (with stored x_k, x_{k+1}, μ_old, log p_old) only inside the window, deterministic Euler steps everywhere else;
- * the final sample's reward is shared by the window's steps.
+ * the final sample's reward is shared by the window's steps. With {@code sameNoise} (the MixGRPO script's
+ * {@code --init_same_noise}) a group's G rows start from one initial noise, so they share the deterministic state
+ * at the window's start and their rewards differ only through the window's SDE draws.
  */
-record MixedRollout() implements FlowRolloutStrategy {
+record MixedRollout(boolean sameNoise) implements FlowRolloutStrategy {
 
     @Override
     public FlowBatch rollout(FlowSampler sampler, FlowRolloutRequest req) {
@@ -30,7 +32,7 @@ record MixedRollout() implements FlowRolloutStrategy {
         for (int k : req.trainedSteps()) {
             inWindow[k] = true;
         }
-        float[][] x = sampler.initialNoise(n, req.rng());
+        float[][] x = initialNoise(sampler, req, n);
         List<Integer> steps = new ArrayList<>();
         List<float[][]> states = new ArrayList<>();
         List<SdeDraw> draws = new ArrayList<>();
@@ -53,5 +55,17 @@ record MixedRollout() implements FlowRolloutStrategy {
                     keys));
         }
         return new FlowBatch(slices, x, rowPrompts, rewards);
+    }
+
+    private float[][] initialNoise(FlowSampler sampler, FlowRolloutRequest req, int rows) {
+        if (!sameNoise) {
+            return sampler.initialNoise(rows, req.rng());
+        }
+        float[][] perGroup = sampler.initialNoise(req.prompts().length, req.rng());
+        float[][] x = new float[rows][];
+        for (int i = 0; i < rows; i++) {
+            x[i] = perGroup[i / req.groupSize()].clone();
+        }
+        return x;
     }
 }

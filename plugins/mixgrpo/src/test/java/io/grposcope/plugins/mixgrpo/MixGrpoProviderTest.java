@@ -51,7 +51,7 @@ class MixGrpoProviderTest {
         FlowMethod m = FlowMethods.create(new RunConfig.MethodConfig(MixGrpoProvider.ID, Map.of()));
         FlowSchedule sched = FlowSchedule.sd3(25, 3.0, 0.7);
         assertThat(m.selector().select(sched, 0.99, 25, new Random(1))).containsExactly(1, 2, 3, 4);
-        assertThat(m.rollout()).isInstanceOf(MixedRollout.class);
+        assertThat(m.rollout()).isEqualTo(new MixedRollout(true));
         assertThatThrownBy(() -> m.selector().select(sched, 0.99, new Random(1)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
@@ -59,7 +59,7 @@ class MixGrpoProviderTest {
     @Test
     void rolloutUsesTheSdeOnlyInsideTheWindow() {
         CountingSampler sampler = new CountingSampler(FlowSchedule.sd3(8, 3.0, 0.7));
-        FlowBatch b = new MixedRollout().rollout(sampler,
+        FlowBatch b = new MixedRollout(false).rollout(sampler,
                 new FlowRolloutRequest(new int[] {0, 1}, 3, new int[] {2, 3, 4}, new Random(5)));
         assertThat(sampler.sde).containsExactly(2, 3, 4);
         assertThat(sampler.ode).containsExactly(0, 1, 5, 6, 7);
@@ -76,6 +76,21 @@ class MixGrpoProviderTest {
             x = sampler.odeStep(x, b.finalPrompts(), k);
         }
         assertThat(b.finals()).isDeepEqualTo(x);
+        assertThat(b.slices().get(0).x()[0]).as("independent initial noise").isNotEqualTo(b.slices().get(0).x()[1]);
+    }
+
+    @Test
+    void sameNoiseGroupsMeetTheWindowInOneState() {
+        CountingSampler sampler = new CountingSampler(FlowSchedule.sd3(8, 3.0, 0.7));
+        FlowBatch b = new MixedRollout(true).rollout(sampler,
+                new FlowRolloutRequest(new int[] {0, 1}, 3, new int[] {2, 3}, new Random(5)));
+        float[][] atStart = b.slices().get(0).x();
+        assertThat(atStart[1]).isEqualTo(atStart[0]);
+        assertThat(atStart[2]).isEqualTo(atStart[0]);
+        assertThat(atStart[4]).isEqualTo(atStart[3]);
+        assertThat(atStart[3]).as("another group, another noise").isNotEqualTo(atStart[0]);
+        float[] finals = b.finalRewards();
+        assertThat(finals[1]).as("the window's SDE draws tell a group's samples apart").isNotEqualTo(finals[0]);
     }
 
     @Test
