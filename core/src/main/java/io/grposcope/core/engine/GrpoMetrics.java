@@ -23,6 +23,7 @@ final class GrpoMetrics {
     private final double clipLow;
     private final double clipHigh;
     private long lapStart = System.nanoTime();
+    private final Map<String, Double> laps = new LinkedHashMap<>();
 
     GrpoMetrics(StepRecord.Builder r, RunConfig config, double clipLow, double clipHigh) {
         this.r = r;
@@ -31,9 +32,11 @@ final class GrpoMetrics {
         this.clipHigh = clipHigh;
     }
 
+    /** Time since the last lap, added to the stage's total (dynamic sampling generates several rounds a step). */
     void lap(String stage) {
         long now = System.nanoTime();
-        r.scalar("timing_s/" + stage, (now - lapStart) / 1e9);
+        double total = laps.merge(stage, (now - lapStart) / 1e9, Double::sum);
+        r.scalar("timing_s/" + stage, total);
         lapStart = now;
     }
 
