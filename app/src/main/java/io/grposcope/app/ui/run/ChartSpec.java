@@ -60,7 +60,8 @@ record ChartSpec(String key, List<List<String>> tags, List<String> stacked, bool
                 ChartSpec.of("loss/policy", "loss/policy"),
                 ChartSpec.of("loss/fm", "loss/fm"),
                 ChartSpec.of("lr", "lr").withLog(),
-                ChartSpec.of("reward/frac_zero_std", "reward/frac_zero_std", "reward/std_group_mean"),
+                // continuous rewards: groups with zero std do not happen, the within-group spread is the signal
+                ChartSpec.of("reward/std_group_mean", "reward/std_group_mean"),
                 ChartSpec.of("timing_s/rollout", "timing_s/rollout", "timing_s/update"));
     }
 }
