@@ -54,6 +54,8 @@ public final class Dashboard extends GridPane {
     private FlowPanel flowPanel;
     private final PhaseFocus phases;
     private final DoubleSupplier[] guides;
+    /** A stored run's ε is not known here (its clip guides would show a token default), a live run's is. */
+    private final boolean clipKnown;
     /** True once the layout is the flow one; null while unknown (no config and no flow metric seen yet). */
     private Boolean flow;
 
@@ -69,6 +71,7 @@ public final class Dashboard extends GridPane {
         this.data = data;
         this.glossary = glossary;
         this.guides = new DoubleSupplier[] {clipLow, clipHigh, gradClip};
+        this.clipKnown = config != null;
         this.phases = new PhaseFocus(data, axis, config == null ? 0 : config.steps());
         this.flow = config != null ? Boolean.valueOf(config.isFlow()) : looksFlow(data) ? Boolean.TRUE : null;
         getStyleClass().add("dashboard");
@@ -103,7 +106,9 @@ public final class Dashboard extends GridPane {
         lineChart("grad/norm").addGuide(gradClip);
         // w = 1 is an unbiased ratio; its spread is read against the clip range ε
         lineChart("ratio/mean").addGuide(() -> 1);
-        lineChart("ratio/std").addGuide(clipHigh);
+        if (clipKnown) {
+            lineChart("ratio/std").addGuide(clipHigh);
+        }
         for (int i = 0; i < order.size(); i++) {
             place(order.get(i), i % 2, i / 2);
         }
