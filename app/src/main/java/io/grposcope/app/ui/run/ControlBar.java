@@ -66,8 +66,12 @@ final class ControlBar extends HBox {
             }
         });
         syncPhases();
+        hint.setMinWidth(0);
         getChildren().addAll(title, start, pause, step, stop, checkpoint, grow, grpoOnly, hint, smoothLabel,
                 smoothing);
+        // when the bar is narrow (runs list open) the mouse hint gives way, not the buttons' labels
+        getChildren().stream().filter(n -> n != hint && n instanceof Region).map(n -> (Region) n)
+                .forEach(r -> r.setMinWidth(Region.USE_PREF_SIZE));
         vm.stateProperty().addListener((o, a, b) -> updateEnabled(vm, b));
         updateEnabled(vm, vm.stateProperty().get());
     }
