@@ -175,6 +175,15 @@ class FlowDashboardTest {
         robot.interact(() -> d[0].dispose());
     }
 
+    @Test
+    void everyFlowChartHasAGlossaryTooltip() {
+        Glossary g = Glossary.load();
+        for (ChartSpec spec : ChartSpec.flowDashboard()) {
+            assertThat(g.entry(spec.key())).as(spec.key()).isPresent();
+            spec.tags().stream().flatMap(List::stream).forEach(t -> assertThat(g.entry(t)).as(t).isPresent());
+        }
+    }
+
     private static void flowRunGrpo(RunData d, int step) {
         d.apply(RunEvent.of(step - 1, EventType.PHASE, StepRecord.PHASE_GRPO));
         d.apply(StepRecord.builder(step, StepRecord.PHASE_GRPO).scalar("reward/mean", 0.3).build());
