@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * One GRPO step (Shao et al. 2024) through the method's hooks: rollout G completions per prompt → rewards →
- * shaped rewards → group advantages → sample filter → ℓ^old, ℓ^ref → PPO epochs × minibatches, each one
- * optimizer step on the method's loss. The step's arrays live in one sub-manager closed at the end.
+ * sample filter (more rounds while the filter refills, DAPO) → shaped rewards (with lengths) → group advantages →
+ * ℓ^old, ℓ^ref → PPO epochs × minibatches, each one optimizer step on the method's loss. The step's arrays live in
+ * one sub-manager closed at the end.
  */
 final class GrpoStep {
 
