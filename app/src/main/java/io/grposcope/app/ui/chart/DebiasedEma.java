@@ -7,6 +7,8 @@ import java.util.Arrays;
  * {@code s_t = m_t / (1 - w^n)} with {@code m_t = w·m_{t-1} + (1-w)·v_t} and n the count of finite values
  * so far, so the curve starts at the first value instead of at zero. Non-finite values pass through
  * unsmoothed and do not touch the average. Kept incrementally in step with a {@link SeriesBuffer}.
+ * On a log-scale chart the average is taken over log v (a geometric mean; values ≤ 0 pass through), so one
+ * 1e34 spike lifts the curve for a few steps instead of for hundreds.
  */
 public final class DebiasedEma {
     private final SeriesBuffer source;
@@ -16,6 +18,7 @@ public final class DebiasedEma {
     private double accum;
     private double weightPow = 1;
     private int generation;
+    private boolean logDomain;
 
     public DebiasedEma(SeriesBuffer source, double weight) {
         this.source = source;
@@ -33,6 +36,14 @@ public final class DebiasedEma {
         weightPow = 1;
         generation = source.generation();
         catchUp();
+    }
+
+    /** Averages log v instead of v (for log-scale charts). Recomputes the whole series once when it changes. */
+    public void setLogDomain(boolean on) {
+        if (on != logDomain) {
+            logDomain = on;
+            setWeight(weight);
+        }
     }
 
     public double weight() {
@@ -64,12 +75,13 @@ public final class DebiasedEma {
     }
 
     private float next(float v) {
-        if (!Float.isFinite(v)) {
+        if (!Float.isFinite(v) || logDomain && v <= 0) {
             return v;
         }
-        accum = weight * accum + (1 - weight) * v;
+        accum = weight * accum + (1 - weight) * (logDomain ? Math.log(v) : v);
         weightPow *= weight;
-        return (float) (accum / (1 - weightPow));
+        double s = accum / (1 - weightPow);
+        return (float) (logDomain ? Math.exp(s) : s);
     }
 
     /** The smoothed values of {@code values} in one pass; for tests and exports. */

@@ -31,6 +31,7 @@ public final class LineChartCanvas extends PlotCanvas {
 
     public Trace addTrace(SeriesBuffer s, String label, boolean comparison, boolean stacked) {
         Trace t = new Trace(s, label, traces.size(), comparison, stacked, smoothing);
+        t.smoothed().setLogDomain(logScale);
         traces.add(t);
         invalidate();
         return t;
@@ -68,6 +69,7 @@ public final class LineChartCanvas extends PlotCanvas {
 
     public void setLogScale(boolean log) {
         logScale = log;
+        traces.forEach(t -> t.smoothed().setLogDomain(log));
         invalidate();
     }
 

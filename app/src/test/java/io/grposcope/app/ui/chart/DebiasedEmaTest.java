@@ -17,6 +17,23 @@ class DebiasedEmaTest {
     }
 
     @Test
+    void onALogScaleOneHugeSpikeFadesInAFewStepsNotHundreds() {
+        SeriesBuffer b = new SeriesBuffer("grad/norm");
+        for (int i = 0; i < 60; i++) {
+            b.append(i, i == 10 ? 2.8e34 : 1.0);
+        }
+        DebiasedEma linear = new DebiasedEma(b, 0.6);
+        DebiasedEma log = new DebiasedEma(b, 0.6);
+        log.setLogDomain(true);
+        assertThat(linear.valueAt(59)).as("linear EMA 49 steps later").isGreaterThan(1e20f);
+        // log domain: 34·ln10·0.4·0.6^k nats above 0; after 49 steps that is below 1e-8
+        assertThat(log.valueAt(59)).isCloseTo(1.0f, within(1e-6f));
+        double atSpike = Math.pow(2.8e34, 0.4 / (1 - Math.pow(0.6, 11)));
+        assertThat((double) log.valueAt(10)).isCloseTo(atSpike, org.assertj.core.data.Percentage.withPercentage(1e-3));
+        assertThat(log.valueAt(5)).isEqualTo(1.0f);
+    }
+
+    @Test
     void constantSeriesStaysConstantAndNonFiniteValuesPassThrough() {
         double[] s = DebiasedEma.smooth(new double[] {5, 5, Double.NaN, 5, 5}, 0.99);
         assertThat(s[0]).isCloseTo(5, within(1e-9));
