@@ -113,7 +113,8 @@ public final class TokenDebugAdapter implements StepListener, CaptureSource, Rep
         }
         GroupIndex groups = GroupIndex.ofIds(b.groupIds());
         try (NDManager m = trainer.runManager().newSubManager()) {
-            NDArray shaped = method.rewardShaper().shape(m.create(raw, new Shape(raw.length)), groups);
+            NDArray shaped = method.rewardShaper().shape(m.create(raw, new Shape(raw.length)), groups,
+                    b.rolloutContext(trainer.config().rollout().maxNewTokens()));
             float[] adv = method.advantageEstimator().estimate(shaped, groups).toFloatArray();
             System.arraycopy(adv, 0, b.advantages(), 0, adv.length);
         }

@@ -147,15 +147,8 @@ final class GrpoStep {
         return batch;
     }
 
-    /** Lengths and truncation (last counted token not EOS, as len/clip_ratio counts it) for the reward shaper. */
     private RolloutContext context(TokenBatch b) {
-        int[] len = new int[b.rows()];
-        boolean[] truncated = new boolean[b.rows()];
-        for (int i = 0; i < len.length; i++) {
-            len[i] = b.length(i);
-            truncated[i] = len[i] > 0 && b.tokens()[i][b.promptLength() + len[i] - 1] != CharTokenizer.EOS;
-        }
-        return new RolloutContext(len, truncated, parts.config().rollout().maxNewTokens());
+        return b.rolloutContext(parts.config().rollout().maxNewTokens());
     }
 
     private TokenBatch withOldAndRef(NDManager sm, TokenBatch batch, double temperature) {

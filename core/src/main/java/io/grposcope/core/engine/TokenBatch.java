@@ -94,4 +94,19 @@ public record TokenBatch(int promptLength, int[][] tokens, float[][] mask, Strin
         }
         return out;
     }
+
+    /**
+     * Lengths and truncation (last counted token not EOS, as len/clip_ratio counts it) for a reward shaper; the
+     * engine and the debugger's replays build it the same way.
+     */
+    public io.grposcope.core.algo.spi.RolloutContext rolloutContext(int maxNewTokens) {
+        int[] len = new int[rows()];
+        boolean[] truncated = new boolean[rows()];
+        for (int i = 0; i < len.length; i++) {
+            len[i] = length(i);
+            truncated[i] = len[i] > 0
+                    && tokens()[i][promptLength() + len[i] - 1] != io.grposcope.core.task.CharTokenizer.EOS;
+        }
+        return new io.grposcope.core.algo.spi.RolloutContext(len, truncated, maxNewTokens);
+    }
 }

@@ -55,4 +55,19 @@ class BatchCaptureJsonTest {
         assertThat(SampleAttribution.rank(c, ok)).extracting(SampleAttribution::index).containsExactly(1, 2, 3, 0);
         assertThat(SampleAttribution.rank(c, ok).get(1).share()).isEqualTo(0.6);
     }
+
+    @Test
+    void aRebuiltBatchGivesReplaysTheSameRolloutContextAsTheEngine() {
+        BatchCapture c = CaptureFixtures.smallBatch(7);
+        io.grposcope.core.algo.spi.RolloutContext ctx = TokenCaptures.batch(c).rolloutContext(8);
+        org.assertj.core.api.Assertions.assertThat(ctx.rows()).isEqualTo(c.samples().size());
+        for (int i = 0; i < ctx.rows(); i++) {
+            CapturedSample s = c.samples().get(i);
+            boolean cut = s.length() > 0
+                    && s.responseTokens()[s.length() - 1] != io.grposcope.core.task.CharTokenizer.EOS;
+            org.assertj.core.api.Assertions.assertThat(ctx.lengths()[i]).isEqualTo(s.length());
+            org.assertj.core.api.Assertions.assertThat(ctx.truncated()[i]).as("sample %d", i).isEqualTo(cut);
+        }
+        org.assertj.core.api.Assertions.assertThat(ctx.maxNewTokens()).isEqualTo(8);
+    }
 }
