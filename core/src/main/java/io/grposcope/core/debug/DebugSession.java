@@ -53,24 +53,17 @@ public final class DebugSession implements AutoCloseable {
         this.spikes = SpikeMonitor.withDefaults(record);
         CaptureSource source = run instanceof CaptureSource s ? s : null;
         ReplayBackend replay = run instanceof ReplayBackend rb ? rb : null;
-        if (run instanceof TokenTrainer t) {
-            PreStepStates states = new PreStepStates(t, dir.resolve("prestep"));
-            TokenDebugAdapter a = new TokenDebugAdapter(t, states);
+        Path prestep = dir.resolve("prestep");
+        TrainerAdapter a = run instanceof TokenTrainer t ? new TokenDebugAdapter(t, new PreStepStates(t, prestep))
+                : run instanceof io.grposcope.core.engine.flow.FlowTrainer f
+                ? new FlowDebugAdapter(f, new PreStepStates(f, prestep)) : null;
+        if (a != null) {
             run.addListener(a);
             this.adapter = a;
             source = a;
             replay = a;
-            this.afterRollback = states::afterStep;
-            this.stepStates = states;
-        } else if (run instanceof io.grposcope.core.engine.flow.FlowTrainer f) {
-            PreStepStates states = new PreStepStates(f, dir.resolve("prestep"));
-            FlowDebugAdapter a = new FlowDebugAdapter(f, states);
-            run.addListener(a);
-            this.adapter = a;
-            source = a;
-            replay = a;
-            this.afterRollback = states::afterStep;
-            this.stepStates = states;
+            this.afterRollback = a.states()::afterStep;
+            this.stepStates = a.states();
         }
         this.backend = replay;
         this.breakpoints = new BreakpointMonitor(run, spikes, source, captures, record);

@@ -5,7 +5,6 @@ import io.grposcope.core.control.LiveParam;
 import io.grposcope.core.engine.flow.FlowReplay;
 import io.grposcope.core.engine.flow.FlowTrace;
 import io.grposcope.core.engine.flow.FlowTrainer;
-import io.grposcope.core.metrics.StepListener;
 import io.grposcope.core.metrics.StepRecord;
 
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * when {@link PreStepStates} kept them) under the original or changed settings: another flow method, ε, β,
  * Guard on/off, global or per-prompt std, samples left out. Replays split the gradient by denoising step.
  */
-public final class FlowDebugAdapter implements StepListener, CaptureSource, ReplayBackend {
+public final class FlowDebugAdapter extends TrainerAdapter {
 
     /** {@link ReplaySettings#ADV_NORM} values for flow runs: std over the whole step column or per group. */
     public static final String STD_GLOBAL = "global";
@@ -27,35 +26,26 @@ public final class FlowDebugAdapter implements StepListener, CaptureSource, Repl
     static final String VANILLA_ID = "flow_grpo";
 
     private final FlowTrainer trainer;
-    private final PreStepStates states;
-    private volatile StepRecord last;
 
     /** @param states keeps each step's starting state for exact replays; null to replay from current weights */
     public FlowDebugAdapter(FlowTrainer trainer, PreStepStates states) {
+        super(states);
         this.trainer = trainer;
-        this.states = states;
     }
 
+    // only GRPO steps can be captured, so pretraining steps need no kept state, except the last one, where the
+    // first GRPO step starts (steps count from 1)
     @Override
-    public void onStep(StepRecord record) {
-        last = record;
-        // only GRPO steps can be captured, so pretraining steps need no kept state, except the last one,
-        // where the first GRPO step starts (steps count from 1)
-        if (states != null && (StepRecord.PHASE_GRPO.equals(record.phase())
-                || record.step() >= trainer.config().flow().pretrainSteps())) {
-            states.afterStep(record.step());
-        }
+    protected boolean keepsStateAfter(StepRecord record) {
+        return StepRecord.PHASE_GRPO.equals(record.phase()) || record.step() >= trainer.config().flow().pretrainSteps();
     }
 
     @Override
     public Optional<BatchCapture> captureLastBatch() {
         FlowTrace t = trainer.lastTrace();
-        StepRecord r = last;
-        if (t == null || r == null || !StepRecord.PHASE_GRPO.equals(r.phase())) {
+        StepRecord r = t == null ? null : grpoStepToCapture();
+        if (r == null) {
             return Optional.empty();
-        }
-        if (states != null) {
-            states.keepStartOf(r.step());
         }
         Map<String, Double> params = new LinkedHashMap<>();
         for (LiveParam p : new LiveParam[] {LiveParam.LR, LiveParam.CLIP_LOW, LiveParam.CLIP_HIGH, LiveParam.KL_BETA,
@@ -73,10 +63,7 @@ public final class FlowDebugAdapter implements StepListener, CaptureSource, Repl
     @Override
     public ReplayResult replay(BatchCapture capture, ReplaySettings settings, boolean perSample) {
         FlowCaptures.Rollout rollout = FlowCaptures.rollout(capture);
-        if (states != null && states.hasStartOf(capture.step())) {
-            return states.withStartOf(capture.step(), () -> recompute(capture, rollout, settings, perSample));
-        }
-        return recompute(capture, rollout, settings, perSample);
+        return fromStartOf(capture.step(), () -> recompute(capture, rollout, settings, perSample));
     }
 
     private ReplayResult recompute(BatchCapture c, FlowCaptures.Rollout rollout, ReplaySettings s, boolean perSample) {

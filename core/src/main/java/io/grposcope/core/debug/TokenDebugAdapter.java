@@ -13,7 +13,6 @@ import io.grposcope.core.engine.GradientReplay;
 import io.grposcope.core.engine.Methods;
 import io.grposcope.core.engine.TokenBatch;
 import io.grposcope.core.engine.TokenTrainer;
-import io.grposcope.core.metrics.StepListener;
 import io.grposcope.core.metrics.StepRecord;
 
 import java.util.LinkedHashMap;
@@ -23,38 +22,24 @@ import java.util.Optional;
 /**
  * Connects the debugger to a {@link TokenTrainer}: captures its last GRPO batch with the step's loss and norms,
  * and replays a captured batch through the trainer's gradient recomputation, from the weights that step started
- * with (see {@link PreStepStates}) when they are kept, under the captured or changed settings. Register it as a
- * listener before the {@link BreakpointMonitor}, so a capture sees the step it belongs to.
+ * with (see {@link PreStepStates}) when they are kept, under the captured or changed settings.
  */
-public final class TokenDebugAdapter implements StepListener, CaptureSource, ReplayBackend {
+public final class TokenDebugAdapter extends TrainerAdapter {
 
     private final TokenTrainer trainer;
-    private final PreStepStates states;
-    private volatile StepRecord last;
 
     /** @param states keeps each step's starting state for exact replays; null to replay from current weights */
     public TokenDebugAdapter(TokenTrainer trainer, PreStepStates states) {
+        super(states);
         this.trainer = trainer;
-        this.states = states;
-    }
-
-    @Override
-    public void onStep(StepRecord record) {
-        last = record;
-        if (states != null) {
-            states.afterStep(record.step());
-        }
     }
 
     @Override
     public Optional<BatchCapture> captureLastBatch() {
         TokenBatch b = trainer.lastBatch();
-        StepRecord r = last;
-        if (b == null || r == null || !StepRecord.PHASE_GRPO.equals(r.phase())) {
+        StepRecord r = b == null ? null : grpoStepToCapture();
+        if (r == null) {
             return Optional.empty();
-        }
-        if (states != null) {
-            states.keepStartOf(r.step());
         }
         return Optional.of(TokenCaptures.capture(b, r.step(), trainer.config().method().id(), liveParams(),
                 r.scalar("loss/total"), r.scalar("grad/norm"), r.layerGradNorms()));
@@ -73,10 +58,7 @@ public final class TokenDebugAdapter implements StepListener, CaptureSource, Rep
         if (!BatchCapture.KIND_TOKEN.equals(capture.kind())) {
             throw new IllegalArgumentException("the token trainer cannot replay a " + capture.kind() + " batch");
         }
-        if (states != null && states.hasStartOf(capture.step())) {
-            return states.withStartOf(capture.step(), () -> recompute(capture, settings, perSample));
-        }
-        return recompute(capture, settings, perSample);
+        return fromStartOf(capture.step(), () -> recompute(capture, settings, perSample));
     }
 
     private ReplayResult recompute(BatchCapture capture, ReplaySettings settings, boolean perSample) {
