@@ -76,7 +76,10 @@ final class LocatedTree {
                 return f.textNode(p.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return f.numberNode(p.getLongValue());
+                // ints stay Integer (as Jackson's own tree and the store's JSON read them), so a free-form
+                // method.params map read from a file equals the one the app built
+                return p.getNumberType() == JsonParser.NumberType.INT ? f.numberNode(p.getIntValue())
+                        : f.numberNode(p.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return f.numberNode(p.getDoubleValue());
