@@ -4,47 +4,62 @@ import io.grposcope.app.plugins.UserPlugins;
 import io.grposcope.core.algo.spi.MethodProvider;
 import io.grposcope.core.algo.spi.MethodRegistry;
 import io.grposcope.core.algo.spi.ParamSpec;
-import io.grposcope.core.config.ConfigJson;
+import io.grposcope.core.algo.spi.flow.FlowMethodProvider;
+import io.grposcope.core.config.ConfigYaml;
 import io.grposcope.core.config.RunConfig;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * New-run dialog: task, model size, method plugin (from the {@link MethodRegistry}, with its declared
- * parameters and their descriptions), rollout and optimizer. The result is a {@link RunConfig}; "Save config…"
- * writes the same config as a JSON file that {@code train --config} and the store's loader read.
+ * New-run dialog: task, model size, method plugin (from the {@link MethodRegistry}, only the family that fits the
+ * task: flow methods for the flow task, token methods otherwise), with its declared parameters and their
+ * descriptions, rollout and optimizer. The result is a {@link RunConfig}; "Save config…" writes the same config
+ * as a YAML file that {@code train --config} reads back to an equal config.
  */
 public final class NewRunDialog extends Dialog<RunConfig> {
-    private final MethodRegistry registry = UserPlugins.current().registry();
+    static final ButtonType CREATE = new ButtonType("Create run", ButtonBar.ButtonData.OK_DONE);
+    private static final String TOKEN_DEFAULT = RunConfig.defaults().method().id();
+    private static final String FLOW_DEFAULT = "flow_grpo";
+
+    private final MethodRegistry registry;
     private final RunConfigForm form = new RunConfigForm(RunConfig.defaults());
     private final ComboBox<String> method = new ComboBox<>();
     private final GridPane methodParams = new GridPane();
-    private final Map<String, TextField> paramFields = new LinkedHashMap<>();
+    private final Map<String, ParamEditor> editors = new LinkedHashMap<>();
     private final Label methodInfo = new Label();
     private final Label error = new Label();
 
     public NewRunDialog(Window owner) {
+        this(owner, UserPlugins.current().registry());
+    }
+
+    NewRunDialog(Window owner, MethodRegistry registry) {
+        this.registry = registry;
         setTitle("New run");
         if (owner != null) {
             initOwner(owner);
         }
-        registry.available().forEach(p -> method.getItems().add(p.id()));
-        method.setValue(RunConfig.defaults().method().id());
+        method.setId("method");
+        methodInfo.setId("methodInfo");
+        error.setId("newRunError");
+        methodParams.setId("methodParams");
         method.valueProperty().addListener((o, a, b) -> showMethod(b));
         methodParams.setHgap(6);
         methodParams.setVgap(4);
@@ -52,33 +67,48 @@ public final class NewRunDialog extends Dialog<RunConfig> {
         methodInfo.setMaxWidth(520);
         error.getStyleClass().add("danger");
         error.setWrapText(true);
-        showMethod(method.getValue());
-        form.taskBox().valueProperty().addListener((o, a, b) -> {
-            boolean flowTask = RunConfigForm.FLOW_TASK.equals(b);
-            boolean flowMethod = registry.find(method.getValue())
-                    .map(m -> m instanceof io.grposcope.core.algo.spi.flow.FlowMethodProvider).orElse(false);
-            if (flowTask != flowMethod) {
-                method.setValue(flowTask ? "flow_grpo" : RunConfig.defaults().method().id());
-            }
-        });
+        error.setMaxWidth(520);
+        offerMethodsFor(form.taskBox().getValue());
+        form.taskBox().valueProperty().addListener((o, a, b) -> offerMethodsFor(b));
         Button save = new Button("Save config…");
-        save.setOnAction(e -> saveConfig());
+        save.setId("saveConfig");
+        save.setOnAction(e -> chooseAndSave());
         VBox content = new VBox(8, form, new Label("Method plugin"), method, methodInfo, methodParams, save, error);
         getDialogPane().setContent(content);
-        ButtonType create = new ButtonType("Create run", ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
-        getDialogPane().lookupButton(create).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        getDialogPane().getButtonTypes().addAll(CREATE, ButtonType.CANCEL);
+        getDialogPane().lookupButton(CREATE).setId("createRun");
+        getDialogPane().lookupButton(CREATE).addEventFilter(ActionEvent.ACTION, e -> {
             if (build() == null) {
                 e.consume();
             }
         });
-        setResultConverter(bt -> bt == create ? build() : null);
+        setResultConverter(bt -> bt == CREATE ? build() : null);
+    }
+
+    /**
+     * Lists the methods of the task's family: a token method on the flow task (or a flow method on a token task)
+     * would train with hooks that mean nothing there. The chosen method stays if it fits, else the family default.
+     */
+    private void offerMethodsFor(String task) {
+        boolean flow = RunConfigForm.FLOW_TASK.equals(task);
+        String current = method.getValue();
+        method.getItems().setAll(registry.available().stream().filter(p -> isFlow(p) == flow)
+                .map(MethodProvider::id).toList());
+        String fallback = flow ? FLOW_DEFAULT : TOKEN_DEFAULT;
+        if (!method.getItems().contains(fallback) && !method.getItems().isEmpty()) {
+            fallback = method.getItems().get(0);
+        }
+        method.setValue(method.getItems().contains(current) ? current : fallback);
+    }
+
+    private static boolean isFlow(MethodProvider p) {
+        return p instanceof FlowMethodProvider;
     }
 
     private void showMethod(String id) {
         methodParams.getChildren().clear();
-        paramFields.clear();
-        MethodProvider p = registry.find(id).orElse(null);
+        editors.clear();
+        MethodProvider p = id == null ? null : registry.find(id).orElse(null);
         if (p == null) {
             methodInfo.setText("");
             return;
@@ -86,33 +116,29 @@ public final class NewRunDialog extends Dialog<RunConfig> {
         methodInfo.setText(p.displayName() + ": " + p.description() + "\n" + p.paperReference());
         int row = 0;
         for (ParamSpec s : p.params()) {
-            TextField f = new TextField(String.valueOf(s.defaultValue()));
-            f.setTooltip(new Tooltip(s.description()));
-            paramFields.put(s.name(), f);
+            ParamEditor editor = new ParamEditor(s);
+            editors.put(s.name(), editor);
+            editor.control().setTooltip(new Tooltip(s.description()));
             // names and fields keep their width; the long description wraps instead of squeezing them
             Label name = new Label(s.name());
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            f.setMinWidth(90);
-            f.setPrefColumnCount(8);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            editor.control().setMinWidth(90);
+            editor.control().setPrefWidth(110);
             Label d = new Label(s.description());
             d.getStyleClass().add("text-muted");
             d.setWrapText(true);
             d.setMaxWidth(360);
-            methodParams.addRow(row++, name, f, d);
+            methodParams.addRow(row++, name, editor.control(), d);
         }
     }
 
     /** The config from the form, or null with the reason shown. */
     RunConfig build() {
         try {
-            Map<String, Object> params = new LinkedHashMap<>();
-            paramFields.forEach((k, f) -> params.put(k, f.getText().strip()));
             MethodProvider p = registry.find(method.getValue())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown method " + method.getValue()));
+                    .orElseThrow(() -> new IllegalArgumentException("choose a method plugin"));
             Map<String, Object> typed = new LinkedHashMap<>();
-            for (ParamSpec s : p.params()) {
-                typed.put(s.name(), s.coerce(params.get(s.name())));
-            }
+            editors.forEach((name, editor) -> typed.put(name, editor.value()));
             MethodRegistry.validate(p, typed);
             RunConfig c = form.build(new RunConfig.MethodConfig(p.id(), typed));
             error.setText("");
@@ -123,22 +149,33 @@ public final class NewRunDialog extends Dialog<RunConfig> {
         }
     }
 
-    private void saveConfig() {
+    private void chooseAndSave() {
         RunConfig c = build();
         if (c == null) {
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(c.name() + ".json");
-        java.io.File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
-        if (f == null) {
-            return;
+        fc.setInitialFileName(c.name() + ".yaml");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run config (YAML)", "*.yaml", "*.yml"));
+        File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
+        if (f != null) {
+            save(f.toPath());
+        }
+    }
+
+    /** Writes the form's config as YAML to {@code file}; false (reason shown) if the form is invalid or it failed. */
+    boolean save(Path file) {
+        RunConfig c = build();
+        if (c == null) {
+            return false;
         }
         try {
-            Files.writeString(f.toPath(), ConfigJson.toJson(c));
-            error.setText("Saved " + f);
-        } catch (IOException e) {
-            error.setText("Could not write " + f + ": " + e.getMessage());
+            ConfigYaml.save(c, file);
+            error.setText("Saved " + file);
+            return true;
+        } catch (UncheckedIOException e) {
+            error.setText(e.getMessage());
+            return false;
         }
     }
 }

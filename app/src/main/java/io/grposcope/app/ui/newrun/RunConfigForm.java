@@ -43,6 +43,7 @@ final class RunConfigForm extends GridPane {
         setHgap(8);
         setVgap(4);
         name.setText("run");
+        setIds();
         task.getItems().addAll("addition", "sort", "countdown", FLOW_TASK);
         task.setValue(base.task().id());
         size.getItems().addAll(SIZES.keySet());
@@ -65,6 +66,22 @@ final class RunConfigForm extends GridPane {
         addRow(r++, new Label("Temperature"), temperature, new Label("max new tokens"), maxTokens);
         addRow(r++, new Label("Learning rate"), lr, new Label("grad clip"), gradClip);
         addRow(r, new Label("Warm-start steps"), warmSteps, new Label("GRPO steps"), steps);
+    }
+
+    /** Node ids, so tests (and a person using a scene inspector) find each field. */
+    private void setIds() {
+        name.setId("runName");
+        task.setId("task");
+        difficulty.setId("difficulty");
+        size.setId("modelSize");
+        prompts.setId("promptsPerStep");
+        group.setId("groupSize");
+        temperature.setId("temperature");
+        maxTokens.setId("maxNewTokens");
+        lr.setId("learningRate");
+        gradClip.setId("gradClip");
+        warmSteps.setId("warmStartSteps");
+        steps.setId("grpoSteps");
     }
 
     private void fill(RunConfig c) {
