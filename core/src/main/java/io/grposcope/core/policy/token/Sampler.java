@@ -3,6 +3,7 @@ package io.grposcope.core.policy.token;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import io.grposcope.core.engine.IntraOpThreads;
 import io.grposcope.core.engine.Rng;
 
 /**
@@ -42,9 +43,17 @@ public final class Sampler {
     private Sampler() {
     }
 
-    /** Samples one completion per prompt row (all prompts the same length) with a KV cache or without. */
+    /**
+     * Samples one completion per prompt row (all prompts the same length) with a KV cache or without, on
+     * {@link IntraOpThreads#SAMPLING} intra-op threads (both ways, so that they compute the same logits).
+     */
     public static Result sample(TransformerLM model, NDManager parent, int[][] prompts, Settings s, Rng rng,
                                 boolean useCache) {
+        return IntraOpThreads.with(IntraOpThreads.SAMPLING, () -> run(model, parent, prompts, s, rng, useCache));
+    }
+
+    private static Result run(TransformerLM model, NDManager parent, int[][] prompts, Settings s, Rng rng,
+                              boolean useCache) {
         int b = prompts.length;
         int p = prompts[0].length;
         int[][] seq = new int[b][p + s.maxNewTokens()];

@@ -123,11 +123,12 @@ public final class TransformerLM {
             throw new IllegalArgumentException("multi-token cached forward only at position 0 (prefill)");
         }
         for (int l = 0; l < config.layers(); l++) {
-            x = block(sm, x, l, cache, mask);
+            x = free(true, block(sm, x, l, cache, mask), x);
         }
         cache.advance(n);
-        NDArray last = x.get(new NDIndex(":, -1:, :"));
-        return head(last).reshape(tokens.getShape().get(0), config.vocab());
+        NDArray last = n == 1 ? x : free(true, x.get(new NDIndex(":, -1:, :")), x);
+        NDArray logits = head(last);
+        return free(true, logits.reshape(tokens.getShape().get(0), config.vocab()), logits, last);
     }
 
     private NDArray embed(NDManager sm, NDArray tokens, int start) {
@@ -136,41 +137,74 @@ public final class TransformerLM {
         return tok.add(w("pos_emb").get(sm, new NDIndex("{}:{}", start, start + t)));
     }
 
+    /**
+     * One pre-LN block. With a cache (sampling, no graph) every intermediate is closed as soon as it is used: kept
+     * until the token's manager closes, each op would write to fresh, cold memory (measured: a 64×512 GELU 458 µs
+     * with its inputs kept vs 49 µs freed at once), which made cached sampling ~1.4× slower than PyTorch.
+     */
     private NDArray block(NDManager sm, NDArray x, int l, KvCache cache, NDArray mask) {
         String p = "layer" + l;
+        boolean eager = cache != null;
+        NDArray y = attention(sm, x, l, cache, mask);
+        NDArray x2 = x.add(free(eager, Linear.linear(y, w(p + ".attn.wo"), w(p + ".attn.bo")).singletonOrThrow(), y));
+        NDArray h2 = norm(x2, p + ".ln2");
+        NDArray m = free(eager, Linear.linear(h2, w(p + ".mlp.w1"), w(p + ".mlp.b1")).singletonOrThrow(), h2);
+        m = free(eager, Activation.gelu(m), m);
+        NDArray out = free(eager, Linear.linear(m, w(p + ".mlp.w2"), w(p + ".mlp.b2")).singletonOrThrow(), m);
+        return free(eager, x2.add(out), out, x2);
+    }
+
+    /** Multi-head causal self-attention of LN1(x), (B, T, D), over the cache's positions when there is one. */
+    private NDArray attention(NDManager sm, NDArray x, int l, KvCache cache, NDArray mask) {
+        String p = "layer" + l;
+        boolean eager = cache != null;
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         int h = config.heads();
         int hd = config.headDim();
-        NDArray hIn = LayerNorm.layerNorm(x, new Shape(config.dModel()), w(p + ".ln1.g"), w(p + ".ln1.b"), LN_EPS)
-                .singletonOrThrow();
-        NDArray qkv = Linear.linear(hIn, w(p + ".attn.wqkv"), w(p + ".attn.bqkv")).singletonOrThrow()
-                .reshape(b, t, 3, h, hd).transpose(2, 0, 3, 1, 4);
-        NDArray q = qkv.get(0);
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        NDArray hIn = norm(x, p + ".ln1");
+        NDArray qkv = free(eager, Linear.linear(hIn, w(p + ".attn.wqkv"), w(p + ".attn.bqkv")).singletonOrThrow(), hIn);
+        NDArray split = free(eager, qkv.reshape(b, t, 3, h, hd).transpose(2, 0, 3, 1, 4), qkv);
+        NDArray q = split.get(0);
+        NDArray k = split.get(1);
+        NDArray v = split.get(2);
         if (cache != null) {
             cache.write(l, k, v);
+            free(true, split, k, v);
             int n = cache.length() + (int) t;
             k = cache.keys(sm, l, n);
             v = cache.values(sm, l, n);
         }
-        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(hd));
+        NDArray kT = k.transpose(0, 1, 3, 2);
+        NDArray att = free(eager, q.matMul(kT), q, k, kT).muli(1.0 / Math.sqrt(hd));
         if (mask != null) {
             att = att.addi(mask);
         }
-        NDArray y = att.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, config.dModel());
-        x = x.add(Linear.linear(y, w(p + ".attn.wo"), w(p + ".attn.bo")).singletonOrThrow());
-        NDArray h2 = LayerNorm.layerNorm(x, new Shape(config.dModel()), w(p + ".ln2.g"), w(p + ".ln2.b"), LN_EPS)
+        NDArray probs = free(eager, att.softmax(-1), att);
+        NDArray y = free(eager, probs.matMul(v), probs, v);
+        return free(eager, y.transpose(0, 2, 1, 3).reshape(b, t, config.dModel()), y);
+    }
+
+    private NDArray norm(NDArray x, String prefix) {
+        return LayerNorm.layerNorm(x, new Shape(config.dModel()), w(prefix + ".g"), w(prefix + ".b"), LN_EPS)
                 .singletonOrThrow();
-        NDArray m = Activation.gelu(Linear.linear(h2, w(p + ".mlp.w1"), w(p + ".mlp.b1")).singletonOrThrow());
-        return x.add(Linear.linear(m, w(p + ".mlp.w2"), w(p + ".mlp.b2")).singletonOrThrow());
+    }
+
+    /** Returns {@code result}, first closing {@code used} when {@code eager} (their memory is reused right away). */
+    private static NDArray free(boolean eager, NDArray result, NDArray... used) {
+        if (eager) {
+            for (NDArray a : used) {
+                if (a != result) {
+                    a.close();
+                }
+            }
+        }
+        return result;
     }
 
     private NDArray head(NDArray x) {
-        NDArray n = LayerNorm.layerNorm(x, new Shape(config.dModel()), w("ln_f.g"), w("ln_f.b"), LN_EPS)
-                .singletonOrThrow();
-        return Linear.linear(n, w("head.w")).singletonOrThrow();
+        NDArray n = norm(x, "ln_f");
+        return free(true, Linear.linear(n, w("head.w")).singletonOrThrow(), n);
     }
 
     private NDArray causalMask(NDManager sm, int t) {
