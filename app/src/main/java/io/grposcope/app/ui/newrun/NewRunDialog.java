@@ -8,11 +8,13 @@ import io.grposcope.core.algo.spi.flow.FlowMethodProvider;
 import io.grposcope.core.config.ConfigYaml;
 import io.grposcope.core.config.RunConfig;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -64,16 +66,22 @@ public final class NewRunDialog extends Dialog<RunConfig> {
         methodParams.setHgap(6);
         methodParams.setVgap(4);
         methodInfo.setWrapText(true);
-        methodInfo.setMaxWidth(520);
-        error.getStyleClass().add("danger");
+        methodInfo.setMaxWidth(660);
         error.setWrapText(true);
-        error.setMaxWidth(520);
+        error.setMaxWidth(660);
         offerMethodsFor(form.taskBox().getValue());
         form.taskBox().valueProperty().addListener((o, a, b) -> offerMethodsFor(b));
         Button save = new Button("Save config…");
         save.setId("saveConfig");
         save.setOnAction(e -> chooseAndSave());
-        VBox content = new VBox(8, form, new Label("Method plugin"), method, methodInfo, methodParams, save, error);
+        // long parameter lists (MixGRPO has 12) scroll instead of pushing Create off a small screen
+        ScrollPane params = new ScrollPane(methodParams);
+        params.setFitToWidth(true);
+        params.setMaxHeight(280);
+        params.setPrefViewportWidth(660);
+        params.setId("methodParamsScroll");
+        VBox content = new VBox(8, form, new Label("Method plugin"), method, methodInfo, params, save, error);
+        content.setPadding(new Insets(12));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(CREATE, ButtonType.CANCEL);
         getDialogPane().lookupButton(CREATE).setId("createRun");
@@ -122,13 +130,18 @@ public final class NewRunDialog extends Dialog<RunConfig> {
             // names and fields keep their width; the long description wraps instead of squeezing them
             Label name = new Label(s.name());
             name.setMinWidth(Region.USE_PREF_SIZE);
-            editor.control().setMinWidth(90);
-            editor.control().setPrefWidth(110);
+            editor.control().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (editor.control() instanceof javafx.scene.control.TextField t) {
+                t.setPrefColumnCount(8);
+            }
             Label d = new Label(s.description());
             d.getStyleClass().add("text-muted");
             d.setWrapText(true);
             d.setMaxWidth(360);
             methodParams.addRow(row++, name, editor.control(), d);
+        }
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
         }
     }
 
@@ -141,10 +154,10 @@ public final class NewRunDialog extends Dialog<RunConfig> {
             editors.forEach((name, editor) -> typed.put(name, editor.value()));
             MethodRegistry.validate(p, typed);
             RunConfig c = form.build(new RunConfig.MethodConfig(p.id(), typed));
-            error.setText("");
+            say("", false);
             return c;
         } catch (RuntimeException e) {
-            error.setText(e.getMessage());
+            say(e.getMessage(), true);
             return null;
         }
     }
@@ -171,11 +184,20 @@ public final class NewRunDialog extends Dialog<RunConfig> {
         }
         try {
             ConfigYaml.save(c, file);
-            error.setText("Saved " + file);
+            say("Saved " + file, false);
             return true;
         } catch (UncheckedIOException e) {
-            error.setText(e.getMessage());
+            say(e.getMessage(), true);
             return false;
+        }
+    }
+
+    /** A problem in the theme's danger colour, a confirmation in the normal text colour. */
+    private void say(String text, boolean problem) {
+        error.setText(text);
+        error.getStyleClass().remove("danger");
+        if (problem) {
+            error.getStyleClass().add("danger");
         }
     }
 }

@@ -36,6 +36,9 @@ final class RunConfigForm extends GridPane {
     private final TextField gradClip = new TextField();
     private final TextField warmSteps = new TextField();
     private final TextField steps = new TextField();
+    private final Label warmLabel = new Label();
+    /** Settings the form does not edit but the run takes from its base (the clip ε a flow run must not lose). */
+    private final Label kept = new Label();
 
     RunConfigForm(RunConfig base) {
         this.tokenBase = base;
@@ -49,6 +52,7 @@ final class RunConfigForm extends GridPane {
         size.getItems().addAll(SIZES.keySet());
         size.setValue("small (d=64, 2 layers)");
         fill(base);
+        showKind();
         // a flow run starts from the flow example's settings (tiny clip ε, long pretraining), a token run from the
         // token defaults: the two kinds do not share sensible values
         task.valueProperty().addListener((o, a, b) -> {
@@ -56,6 +60,7 @@ final class RunConfigForm extends GridPane {
             if (next != this.base) {
                 this.base = next;
                 fill(next);
+                showKind();
             }
         });
         int r = 0;
@@ -65,7 +70,32 @@ final class RunConfigForm extends GridPane {
         addRow(r++, new Label("Prompts / step"), prompts, new Label("group size G"), group);
         addRow(r++, new Label("Temperature"), temperature, new Label("max new tokens"), maxTokens);
         addRow(r++, new Label("Learning rate"), lr, new Label("grad clip"), gradClip);
-        addRow(r, new Label("Warm-start steps"), warmSteps, new Label("GRPO steps"), steps);
+        addRow(r++, warmLabel, warmSteps, new Label("GRPO steps"), steps);
+        add(kept, 0, r, 4, 1);
+        kept.setId("keptSettings");
+        kept.getStyleClass().add("text-muted");
+        kept.setWrapText(true);
+        kept.setMaxWidth(660);
+        size.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // labels keep their text; the fields give way instead
+        getChildren().stream().filter(n -> n instanceof Label && n != kept)
+                .forEach(n -> ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+    }
+
+    /**
+     * A flow run has no transformer, sampling temperature, token budget or difficulty, so those fields are off,
+     * and its warm-start is the flow-matching pretraining.
+     */
+    private void showKind() {
+        boolean flow = FLOW_TASK.equals(task.getValue());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {size, temperature, maxTokens, difficulty}) {
+            n.setDisable(flow);
+        }
+        warmLabel.setText(flow ? "Pretraining steps" : "Warm-start steps");
+        kept.setText(String.format(java.util.Locale.ROOT, "From the %s: PPO clip ε [%s, %s], %d epoch(s) × %d "
+                        + "minibatches, KL β %s, seed %d.", flow ? "flow example (configs/flow-grpo.yaml)"
+                        : "token defaults", base.ppo().clipLow(), base.ppo().clipHigh(), base.ppo().epochs(),
+                base.ppo().minibatches(), base.kl().beta(), base.seed()));
     }
 
     /** Node ids, so tests (and a person using a scene inspector) find each field. */
