@@ -13,9 +13,11 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -35,6 +37,19 @@ class NewRunDialogTest {
     static final List<String> FLOW_METHODS = List.of("flow_grpo", "grpo_guard", "tempflow_grpo", "mixgrpo");
 
     private NewRunDialog dialog;
+
+    /** Starts the toolkit and shows the dialog once (classes, CSS, skins), not inside the first test. */
+    @BeforeAll
+    static void warmUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            NewRunDialog d = new NewRunDialog(null, REGISTRY);
+            d.initModality(javafx.stage.Modality.NONE);
+            d.show();
+            d.build();
+            d.close();
+        });
+    }
 
     @Start
     void start(Stage stage) {
@@ -119,6 +134,10 @@ class NewRunDialogTest {
         assertThat(text("warmStartSteps")).isEqualTo("1500");
         assertThat(text("groupSize")).isEqualTo("12");
         assertThat(node("param-global_std", CheckBox.class).isSelected()).isTrue();
+        assertThat(node("keptSettings", Label.class).getText()).contains("flow example").contains("ε [0.01, 0.01]");
+        for (String unused : List.of("modelSize", "temperature", "maxNewTokens", "difficulty")) {
+            assertThat(node(unused, Node.class).isDisable()).as(unused + " is off for a flow run").isTrue();
+        }
         RunConfig c = create(robot);
         assertThat(c).isNotNull();
         assertThat(c.isFlow()).isTrue();
@@ -143,6 +162,9 @@ class NewRunDialogTest {
         assertThat(text("warmStartSteps")).isEqualTo(String.valueOf(d.warmStart().steps()));
         assertThat(text("groupSize")).isEqualTo(String.valueOf(d.rollout().groupSize()));
         assertThat(dialog.getDialogPane().lookup("#param-window_size")).isNull();
+        assertThat(node("keptSettings", Label.class).getText()).contains("token defaults")
+                .contains("ε [" + d.ppo().clipLow() + ", " + d.ppo().clipHigh() + "]");
+        assertThat(node("temperature", Node.class).isDisable()).isFalse();
         RunConfig c = create(robot);
         assertThat(c.isFlow()).isFalse();
         assertThat(c.task().id()).isEqualTo("sort");
@@ -174,6 +196,7 @@ class NewRunDialogTest {
         assertThat(create(robot)).isNull();
         assertThat(dialog.isShowing()).isTrue();
         assertThat(error()).contains("eps_low").contains("outside [0, 10]");
+        assertThat(node("newRunError", Label.class).getStyleClass()).contains("danger");
         type(robot, "param-eps_low", "abc");
         assertThat(create(robot)).isNull();
         assertThat(error()).contains("eps_low").contains("not a number");

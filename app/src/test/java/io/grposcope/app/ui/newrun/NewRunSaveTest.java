@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,15 @@ class NewRunSaveTest {
         // a window with a scene under the modal dialog: Monocle cannot disable an empty one
         stage.setScene(new Scene(new StackPane(), 200, 100));
         stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> {
+            if (dialog != null && dialog.isShowing()) {
+                dialog.close();
+            }
+        });
     }
 
     /** Like {@code TrainCommand.load}: the registry's ids, and each method param coerced by its spec. */
@@ -85,6 +95,8 @@ class NewRunSaveTest {
     void aTokenRunWithEditedPluginParamsRoundTrips(FxRobot robot) throws Exception {
         robot.interact(() -> {
             dialog = new NewRunDialog(null, REGISTRY);
+            // shown, so the parameter fields inside the scroll pane are in the scene graph
+            dialog.show();
             ((TextField) dialog.getDialogPane().lookup("#runName")).setText("dapo: clip-higher");
             ((ComboBox<String>) dialog.getDialogPane().lookup("#task")).setValue("countdown");
             ((ComboBox<String>) dialog.getDialogPane().lookup("#method")).setValue("dapo");
@@ -105,6 +117,8 @@ class NewRunSaveTest {
     void aFlowRunRoundTripsWithTheFlowSettings(FxRobot robot) throws Exception {
         robot.interact(() -> {
             dialog = new NewRunDialog(null, REGISTRY);
+            // shown, so the parameter fields inside the scroll pane are in the scene graph
+            dialog.show();
             ((ComboBox<String>) dialog.getDialogPane().lookup("#task")).setValue("point_modes");
             ((ComboBox<String>) dialog.getDialogPane().lookup("#method")).setValue("mixgrpo");
             ((ComboBox<String>) dialog.getDialogPane().lookup("#param-strategy")).setValue("random");
@@ -124,6 +138,8 @@ class NewRunSaveTest {
         boolean[] saved = new boolean[1];
         robot.interact(() -> {
             dialog = new NewRunDialog(null, REGISTRY);
+            // shown, so the parameter fields inside the scroll pane are in the scene graph
+            dialog.show();
             ((TextField) dialog.getDialogPane().lookup("#param-adv_eps")).setText("2");
             saved[0] = dialog.save(out);
         });
