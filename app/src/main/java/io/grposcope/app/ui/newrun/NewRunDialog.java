@@ -5,6 +5,7 @@ import io.grposcope.core.algo.spi.MethodProvider;
 import io.grposcope.core.algo.spi.MethodRegistry;
 import io.grposcope.core.algo.spi.ParamSpec;
 import io.grposcope.core.algo.spi.flow.FlowMethodProvider;
+import io.grposcope.core.config.ConfigValidator;
 import io.grposcope.core.config.ConfigYaml;
 import io.grposcope.core.config.RunConfig;
 import javafx.event.ActionEvent;
@@ -154,11 +155,24 @@ public final class NewRunDialog extends Dialog<RunConfig> {
             editors.forEach((name, editor) -> typed.put(name, editor.value()));
             MethodRegistry.validate(p, typed);
             RunConfig c = form.build(new RunConfig.MethodConfig(p.id(), typed));
+            checkLikeTheLoader(c);
             say("", false);
             return c;
         } catch (RuntimeException e) {
             say(e.getMessage(), true);
             return null;
+        }
+    }
+
+    /**
+     * The loader's own range checks (a group needs G ≥ 2 for a spread, …), so Create never starts, and Save never
+     * writes, a config that {@code train --config} would refuse.
+     */
+    private void checkLikeTheLoader(RunConfig c) {
+        java.util.List<String[]> problems = ConfigValidator.validate(c, java.util.Set.of());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream().map(e -> e[0] + ": " + e[1])
+                    .collect(java.util.stream.Collectors.joining("\n")));
         }
     }
 

@@ -219,6 +219,9 @@ class NewRunDialogTest {
         type(robot, "groupSize", "0");
         assertThat(create(robot)).isNull();
         assertThat(error()).contains("group size").contains("at least 1");
+        type(robot, "groupSize", "1");
+        assertThat(create(robot)).as("the loader refuses G = 1").isNull();
+        assertThat(error()).contains("rollout.groupSize");
         type(robot, "groupSize", "4");
         assertThat(create(robot)).isNotNull();
     }
