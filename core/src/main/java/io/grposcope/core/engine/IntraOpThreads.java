@@ -22,9 +22,9 @@ public final class IntraOpThreads {
     }
 
     /**
-     * Runs {@code body} with {@code n} intra-op threads (n ≤ 0, or an engine other than PyTorch: unchanged). In libtorch
-     * the count is per calling thread (OpenMP and MKL settings), plus the default that threads starting meanwhile
-     * pick up, which is why it is restored at once.
+     * Runs {@code body} with {@code n} intra-op threads (n ≤ 0, or an engine other than PyTorch: unchanged). In
+     * libtorch the count is per calling thread (OpenMP and MKL settings), plus the default that threads starting
+     * meanwhile pick up, which is why it is restored at once.
      */
     public static <T> T with(int n, Supplier<T> body) {
         if (n <= 0 || !(Engine.getInstance() instanceof PtEngine)) {
