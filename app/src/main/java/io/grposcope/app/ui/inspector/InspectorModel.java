@@ -100,13 +100,7 @@ public final class InspectorModel {
     /** The value the current colouring gives token (or denoising step) t of s; NaN when not known yet. */
     public double valueAt(CapturedSample s, int t) {
         TokenColoring c = coloring.get();
-        if (c != TokenColoring.CONTRIBUTION) {
-            return c.value(s, t);
-        }
-        ReplayResult r = replay.get();
-        double[][] m = r == null ? null : r.sampleTimestepNorms();
-        int row = rowOf(s);
-        return m == null || row < 0 || t >= m[row].length ? Double.NaN : m[row][t];
+        return c == TokenColoring.CONTRIBUTION ? contributionAt(s, t) : c.value(s, t);
     }
 
     public void attributionFailed(Throwable t) {
@@ -166,7 +160,7 @@ public final class InspectorModel {
             return tokenTooltip(s, t);
         }
         io.grposcope.core.debug.FlowSteps f = s.flow();
-        double contribution = coloring.get() == TokenColoring.CONTRIBUTION ? valueAt(s, t) : contributionAt(s, t);
+        double contribution = contributionAt(s, t);
         return String.format("denoising step %d%nratio %.5f   log w %.3e%nlog p %.4f   old %.4f%n"
                         + "reward %.4f   advantage %.4f%nKL term %.3e   clip %s%ngrad norm of this term %s",
                 s.responseTokens()[t], s.ratio()[t], Math.log(s.ratio()[t]), s.logp()[t], s.oldLogp()[t],
@@ -175,15 +169,17 @@ public final class InspectorModel {
     }
 
     // Captures list samples in index order; fall back to a search for hand-made batches.
-    private int rowOf(CapturedSample s) {
+    int rowOf(CapturedSample s) {
         int i = s.index();
         return i >= 0 && i < batch.samples().size() && batch.samples().get(i) == s ? i : batch.samples().indexOf(s);
     }
 
+    /** The gradient norm of sample s's own term at its trained step t, from the replay (NaN until it arrives). */
     private double contributionAt(CapturedSample s, int t) {
         ReplayResult r = replay.get();
+        double[][] m = r == null ? null : r.sampleTimestepNorms();
         int row = rowOf(s);
-        return r == null || r.sampleTimestepNorms() == null || row < 0 ? Double.NaN : r.sampleTimestepNorms()[row][t];
+        return m == null || row < 0 || t >= m[row].length ? Double.NaN : m[row][t];
     }
 
     /** The hover text of token t of sample s: every per-token value. */

@@ -38,7 +38,7 @@ final class TimestepContributions extends VBox {
             return;
         }
         CapturedSample s = model.selectedProperty().get();
-        int row = s == null ? -1 : model.batch().samples().indexOf(s);
+        int row = s == null ? -1 : model.rowOf(s);
         double[] own = row < 0 || r.sampleTimestepNorms() == null ? null : r.sampleTimestepNorms()[row];
         double sum = 0;
         for (double n : r.timestepGradNorms()) {
