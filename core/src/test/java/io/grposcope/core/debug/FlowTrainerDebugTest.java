@@ -110,12 +110,7 @@ class FlowTrainerDebugTest {
     }
 
     private void awaitPausedAt(long step) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (run.state() != RunState.PAUSED || run.currentStep() != step) {
-            assertThat(run.state()).isNotIn(RunState.FAILED, RunState.FINISHED);
-            assertThat(System.nanoTime()).as("pause at step %d", step).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        TokenTrainerDebugTest.awaitPausedAt(run, step);
     }
 
     @Test
@@ -125,7 +120,7 @@ class FlowTrainerDebugTest {
         session = new DebugSession(run, dir.resolve("debug"), 2, null, null, e -> { });
         run.addListener((io.grposcope.core.metrics.StepListener) r -> seen.computeIfAbsent(
                 session.checkpoints().orElseThrow().branch(), b -> new java.util.concurrent.ConcurrentHashMap<>())
-                .put(r.step(), comparable(r)));
+                .put(r.step(), TokenTrainerDebugTest.comparable(r)));
         long stop = PRETRAIN + 6;
         session.breakpoints().add(Breakpoint.when("stop", "step == " + stop, Breakpoint.Action.PAUSE_AND_CAPTURE));
         run.start();
@@ -149,7 +144,7 @@ class FlowTrainerDebugTest {
         session = new DebugSession(run, dir.resolve("debug"), 2, null, null, e -> { });
         run.addListener((io.grposcope.core.metrics.StepListener) r -> {
             seen.computeIfAbsent(session.checkpoints().orElseThrow().branch(),
-                    b -> new java.util.concurrent.ConcurrentHashMap<>()).put(r.step(), comparable(r));
+                    b -> new java.util.concurrent.ConcurrentHashMap<>()).put(r.step(), TokenTrainerDebugTest.comparable(r));
             r.events().stream().filter(e -> e.type() == io.grposcope.core.metrics.EventType.SKIP)
                     .forEach(e -> skipped.add(e.step()));
         });
@@ -165,18 +160,6 @@ class FlowTrainerDebugTest {
         assertThat(seen.get(1L).get(spike).get("grad/norm")).isEqualTo(seen.get(0L).get(spike).get("grad/norm"));
         assertThat(skipped).containsExactly(spike);
         assertThat(seen.get(1L).get(spike + 1).get("grad/norm")).isNotEqualTo(seen.get(0L).get(spike + 1).get("grad/norm"));
-    }
-
-    /** Everything a step reports except wall-clock timings. */
-    private static Map<String, Double> comparable(io.grposcope.core.metrics.StepRecord r) {
-        Map<String, Double> m = new java.util.TreeMap<>();
-        r.scalars().forEach((k, v) -> {
-            if (!k.startsWith("timing_s/") && !k.startsWith("perf/")) {
-                m.put(k, v);
-            }
-        });
-        r.layerGradNorms().forEach((k, v) -> m.put("layer/" + k, v));
-        return m;
     }
 
     @Test

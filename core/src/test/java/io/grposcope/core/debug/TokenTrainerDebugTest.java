@@ -55,6 +55,11 @@ class TokenTrainerDebugTest {
     }
 
     private void awaitPausedAt(long step) throws InterruptedException {
+        awaitPausedAt(run, step);
+    }
+
+    /** Waits (up to 2 min) until a real trainer is paused at {@code step}; fails if it ends first. */
+    static void awaitPausedAt(io.grposcope.core.engine.EngineLoop run, long step) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (run.state() != RunState.PAUSED || run.currentStep() != step) {
             assertThat(run.state()).isNotIn(RunState.FAILED, RunState.FINISHED);
@@ -156,7 +161,7 @@ class TokenTrainerDebugTest {
     }
 
     /** Everything a step reports except wall-clock timings. */
-    private static Map<String, Double> comparable(io.grposcope.core.metrics.StepRecord r) {
+    static Map<String, Double> comparable(io.grposcope.core.metrics.StepRecord r) {
         Map<String, Double> m = new TreeMap<>();
         r.scalars().forEach((k, v) -> {
             if (!k.startsWith("timing_s/") && !k.startsWith("perf/")) {
