@@ -1,5 +1,6 @@
 package io.grposcope.core.engine.flow;
 
+import io.grposcope.core.algo.spi.flow.SdeRollout;
 import io.grposcope.core.algo.spi.MethodParams;
 import io.grposcope.core.algo.spi.ParamSpec;
 import io.grposcope.core.algo.spi.flow.FlowMethod;

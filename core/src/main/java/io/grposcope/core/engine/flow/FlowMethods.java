@@ -1,5 +1,6 @@
 package io.grposcope.core.engine.flow;
 
+import io.grposcope.core.algo.spi.flow.SdeRollout;
 import io.grposcope.core.algo.spi.MethodRegistry;
 import io.grposcope.core.algo.spi.flow.FlowMethod;
 import io.grposcope.core.algo.spi.flow.FlowMethodProvider;

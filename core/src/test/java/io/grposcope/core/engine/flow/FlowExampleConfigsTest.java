@@ -1,5 +1,6 @@
 package io.grposcope.core.engine.flow;
 
+import io.grposcope.core.algo.spi.flow.SdeRollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grposcope.core.config.ConfigLoader;

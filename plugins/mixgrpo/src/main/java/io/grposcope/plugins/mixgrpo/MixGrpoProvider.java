@@ -1,5 +1,6 @@
 package io.grposcope.plugins.mixgrpo;
 
+import io.grposcope.core.algo.spi.flow.SdeRollout;
 import io.grposcope.core.algo.spi.MethodParams;
 import io.grposcope.core.algo.spi.ParamSpec;
 import io.grposcope.core.algo.spi.flow.FlowMethod;
@@ -59,7 +60,7 @@ public final class MixGrpoProvider implements FlowMethodProvider {
 
     @Override
     public FlowMethod createFlow(MethodParams p) {
-        return new FlowMethod(ID, new MixedRollout(p.getBoolean("same_noise")), null, null,
+        return new FlowMethod(ID, new SdeRollout(true, p.getBoolean("same_noise")), null, null,
                 new SlidingWindowSelector(schedule(p)), p.getBoolean("global_std"));
     }
 

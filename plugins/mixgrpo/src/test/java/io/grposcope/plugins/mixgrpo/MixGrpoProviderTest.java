@@ -1,5 +1,6 @@
 package io.grposcope.plugins.mixgrpo;
 
+import io.grposcope.core.algo.spi.flow.SdeRollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class MixGrpoProviderTest {
         FlowMethod m = FlowMethods.create(new RunConfig.MethodConfig(MixGrpoProvider.ID, Map.of()));
         FlowSchedule sched = FlowSchedule.sd3(25, 3.0, 0.7);
         assertThat(m.selector().select(sched, 0.99, 25, new Random(1))).containsExactly(1, 2, 3, 4);
-        assertThat(m.rollout()).isEqualTo(new MixedRollout(true));
+        assertThat(m.rollout()).isEqualTo(new SdeRollout(true, true));
         assertThatThrownBy(() -> m.selector().select(sched, 0.99, new Random(1)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
@@ -59,7 +60,7 @@ class MixGrpoProviderTest {
     @Test
     void rolloutUsesTheSdeOnlyInsideTheWindow() {
         CountingSampler sampler = new CountingSampler(FlowSchedule.sd3(8, 3.0, 0.7));
-        FlowBatch b = new MixedRollout(false).rollout(sampler,
+        FlowBatch b = new SdeRollout(true, false).rollout(sampler,
                 new FlowRolloutRequest(new int[] {0, 1}, 3, new int[] {2, 3, 4}, new Random(5)));
         assertThat(sampler.sde).containsExactly(2, 3, 4);
         assertThat(sampler.ode).containsExactly(0, 1, 5, 6, 7);
@@ -82,7 +83,7 @@ class MixGrpoProviderTest {
     @Test
     void sameNoiseGroupsMeetTheWindowInOneState() {
         CountingSampler sampler = new CountingSampler(FlowSchedule.sd3(8, 3.0, 0.7));
-        FlowBatch b = new MixedRollout(true).rollout(sampler,
+        FlowBatch b = new SdeRollout(true, true).rollout(sampler,
                 new FlowRolloutRequest(new int[] {0, 1}, 3, new int[] {2, 3}, new Random(5)));
         float[][] atStart = b.slices().get(0).x();
         assertThat(atStart[1]).isEqualTo(atStart[0]);

@@ -1,22 +1,22 @@
-package io.grposcope.plugins.mixgrpo;
+package io.grposcope.core.algo.spi.flow;
 
-import io.grposcope.core.algo.spi.flow.FlowBatch;
-import io.grposcope.core.algo.spi.flow.FlowRolloutRequest;
-import io.grposcope.core.algo.spi.flow.FlowRolloutStrategy;
-import io.grposcope.core.algo.spi.flow.FlowSampler;
-import io.grposcope.core.algo.spi.flow.SdeDraw;
-import io.grposcope.core.algo.spi.flow.StepSlice;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MixGRPO's mixed ODE-SDE rollout (methods-spec §3.5): G trajectories per prompt from fresh noise, Flow-SDE steps
- * (with stored x_k, x_{k+1}, μ_old, log p_old) only inside the window, deterministic Euler steps everywhere else;
- * the final sample's reward is shared by the window's steps. With {@code sameNoise} (the MixGRPO script's
- * {@code --init_same_noise}) a group's G rows start from one initial noise, so they share the deterministic state
- * at the window's start and their rewards differ only through the window's SDE draws.
+ * Flow-GRPO rollout (methods-spec §3.1): G SDE trajectories per prompt from fresh noise, storing x_k, x_{k+1},
+ * μ_old and log p_old at the trained steps; the final sample's reward is shared by all of a trajectory's steps.
+ * With {@code odeOutsideTrained} (Flow-GRPO-Fast / MixGRPO, §3.5) steps outside the trained set are deterministic.
+ * With {@code sameNoise} (MixGRPO's {@code --init_same_noise}) a group's G rows start from one initial noise, so
+ * they share the deterministic state before the window and their rewards differ only through its SDE draws.
+ * It lives in the SPI so flow plugins can reuse it.
  */
-record MixedRollout(boolean sameNoise) implements FlowRolloutStrategy {
+public record SdeRollout(boolean odeOutsideTrained, boolean sameNoise) implements FlowRolloutStrategy {
+
+    /** Fresh noise for every row. */
+    public SdeRollout(boolean odeOutsideTrained) {
+        this(odeOutsideTrained, false);
+    }
 
     @Override
     public FlowBatch rollout(FlowSampler sampler, FlowRolloutRequest req) {
@@ -28,20 +28,20 @@ record MixedRollout(boolean sameNoise) implements FlowRolloutStrategy {
             rowPrompts[i] = req.prompts()[i / g];
             keys[i] = rowPrompts[i];
         }
-        boolean[] inWindow = new boolean[sampler.schedule().steps()];
+        boolean[] trained = new boolean[sampler.schedule().steps()];
         for (int k : req.trainedSteps()) {
-            inWindow[k] = true;
+            trained[k] = true;
         }
         float[][] x = initialNoise(sampler, req, n);
-        List<Integer> steps = new ArrayList<>();
         List<float[][]> states = new ArrayList<>();
         List<SdeDraw> draws = new ArrayList<>();
-        for (int k = 0; k < inWindow.length; k++) {
-            if (inWindow[k]) {
+        for (int k = 0; k < trained.length; k++) {
+            if (trained[k] || !odeOutsideTrained) {
                 SdeDraw d = sampler.sdeStep(x, rowPrompts, k, req.rng());
-                steps.add(k);
-                states.add(x);
-                draws.add(d);
+                if (trained[k]) {
+                    states.add(x);
+                    draws.add(d);
+                }
                 x = d.next();
             } else {
                 x = sampler.odeStep(x, rowPrompts, k);
@@ -49,10 +49,11 @@ record MixedRollout(boolean sameNoise) implements FlowRolloutStrategy {
         }
         float[] rewards = sampler.reward(x, rowPrompts);
         List<StepSlice> slices = new ArrayList<>();
-        for (int j = 0; j < steps.size(); j++) {
+        int[] ks = req.trainedSteps().clone();
+        java.util.Arrays.sort(ks);
+        for (int j = 0; j < ks.length; j++) {
             SdeDraw d = draws.get(j);
-            slices.add(new StepSlice(steps.get(j), states.get(j), d.next(), d.mean(), d.logProb(), rowPrompts, rewards,
-                    keys));
+            slices.add(new StepSlice(ks[j], states.get(j), d.next(), d.mean(), d.logProb(), rowPrompts, rewards, keys));
         }
         return new FlowBatch(slices, x, rowPrompts, rewards);
     }
