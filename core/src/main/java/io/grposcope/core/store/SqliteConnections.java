@@ -57,15 +57,35 @@ final class SqliteConnections {
     private static void migrate(Path db, int version, List<String> migrations) {
         int latest = Schema.latestVersion(migrations);
         int found;
-        try (Connection c = open(db)) {
-            found = Schema.migrate(c, migrations);
-        } catch (SQLException e) {
-            throw new StoreException("cannot migrate " + db + " from schema " + version + " to " + latest
-                    + ": " + e.getMessage(), e);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Connection c = open(db)) {
+                found = Schema.migrate(c, migrations);
+                break;
+            } catch (SQLException e) {
+                // two openers of a new workspace: switching it to WAL or upgrading a lock can report BUSY at
+                // once instead of waiting (SQLite's deadlock rule); the migration re-reads the version, so retry
+                if (e.getErrorCode() != SQLITE_BUSY || System.nanoTime() > deadline) {
+                    throw new StoreException("cannot migrate " + db + " from schema " + version + " to " + latest
+                            + ": " + e.getMessage(), e);
+                }
+                pause();
+            }
         }
         if (found > latest || found < 0) {
             throw new StoreException(db + " changed while it was being opened (schema version " + found
                     + "); it was not migrated");
+        }
+    }
+
+    private static final int SQLITE_BUSY = 5;
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for another opener of the workspace", ie);
         }
     }
 
